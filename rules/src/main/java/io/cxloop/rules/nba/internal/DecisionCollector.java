@@ -1,0 +1,46 @@
+package io.cxloop.rules.nba.internal;
+
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.nba.ActionType;
+import io.cxloop.rules.nba.Explanation;
+import io.cxloop.rules.nba.NextBestAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the rules concluded in one session: the explanations in firing order and the chosen action, if any. The rule
+ * set reaches it as the global {@value #GLOBAL_NAME}. One instance per decision; not thread-safe.
+ */
+public final class DecisionCollector {
+
+    /** The global every next-best-action rule set must declare with this type. */
+    public static final String GLOBAL_NAME = "decision";
+
+    private final List<Explanation> explanations = new ArrayList<>();
+    private Channel channel;
+    private Offer offer;
+
+    /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
+    public void explain(String rule, String reason) {
+        explanations.add(new Explanation(rule, reason));
+    }
+
+    /** Chooses the reconnect offer on a channel. A rule set that chooses twice is wrong, so that fails loudly. */
+    public void chooseReconnectOffer(Channel channel, Offer offer) {
+        if (this.channel != null) {
+            throw new IllegalStateException(
+                    "The rule set chose twice: " + this.channel + " and then " + channel + "; it must choose once");
+        }
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.offer = Objects.requireNonNull(offer, "offer");
+    }
+
+    public NextBestAction toNextBestAction(String ruleSetVersion) {
+        if (channel == null) {
+            return new NextBestAction(ActionType.NO_ACTION, null, null, ruleSetVersion, explanations);
+        }
+        return new NextBestAction(ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations);
+    }
+}

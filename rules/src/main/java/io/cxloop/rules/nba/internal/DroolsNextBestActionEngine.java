@@ -1,0 +1,223 @@
+package io.cxloop.rules.nba.internal;
+
+import io.cxloop.rules.RuleSetCompilationException;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.nba.NextBestAction;
+import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.nba.NextBestActionRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The next-best-action decision on a Drools executable-model KieBase. The KieBase is compiled once, in the
+ * constructor (this takes seconds); every {@link #decide} runs in a fresh session of its own, so one instance serves
+ * all threads.
+ */
+public final class DroolsNextBestActionEngine implements NextBestActionEngine {
+
+    /** The DRL files of the built-in rule set, as classpath resources. */
+    public static final List<String> BUILT_IN_RESOURCES = List.of("io/cxloop/rules/nba/next-best-action.drl");
+
+    public static final String BUILT_IN_VERSION = "next-best-action@builtin-1";
+
+    /** A rule set that fires more often than this for one decision is looping; the decision fails instead. */
+    static final int MAX_RULE_FIRINGS = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(DroolsNextBestActionEngine.class);
+
+    private final String ruleSetVersion;
+    private final KieBase kieBase;
+
+    private DroolsNextBestActionEngine(String ruleSetVersion, KieBase kieBase) {
+        this.ruleSetVersion = ruleSetVersion;
+        this.kieBase = kieBase;
+    }
+
+    /** The built-in rule set, compiled on first use and shared afterwards. */
+    public static NextBestActionEngine builtIn() {
+        return BuiltIn.ENGINE;
+    }
+
+    /**
+     * Compiles a rule set from DRL texts.
+     *
+     * @param drlByResourcePath DRL text by resource path, e.g. {@code io/cxloop/rules/nba/next-best-action.drl}; the
+     *     folder should match the DRL package
+     * @throws RuleSetCompilationException with every compiler message, when the DRL does not compile or does not
+     *     declare the global {@code decision}
+     */
+    public static DroolsNextBestActionEngine fromDrl(String ruleSetVersion, Map<String, String> drlByResourcePath) {
+        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        Objects.requireNonNull(drlByResourcePath, "drlByResourcePath");
+        if (drlByResourcePath.isEmpty()) {
+            throw new RuleSetCompilationException(ruleSetVersion, List.of("The rule set has no DRL file"));
+        }
+        List<String> badPaths = drlByResourcePath.keySet().stream()
+                .filter(path -> !path.endsWith(".drl"))
+                .map(path -> path + ": not a DRL file (the name must end with .drl)")
+                .toList();
+        if (!badPaths.isEmpty()) {
+            throw new RuleSetCompilationException(ruleSetVersion, badPaths);
+        }
+        long started = System.nanoTime();
+        KieBase kieBase = compile(ruleSetVersion, drlByResourcePath);
+        requireDecisionGlobal(ruleSetVersion, kieBase);
+        long rules = kieBase.getKiePackages().stream()
+                .mapToLong(pkg -> pkg.getRules().size())
+                .sum();
+        log.info(
+                "Compiled rule set {} ({} rules in {} files) in {} ms",
+                ruleSetVersion,
+                rules,
+                drlByResourcePath.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new DroolsNextBestActionEngine(ruleSetVersion, kieBase);
+    }
+
+    private static KieBase compile(String ruleSetVersion, Map<String, String> drlByResourcePath) {
+        KieServices kieServices = KieServices.get();
+        // A release id of its own per build: KieServices keeps modules in a JVM-wide repository, and two rule sets
+        // built at the same time must not replace each other there.
+        ReleaseId releaseId =
+                kieServices.newReleaseId("io.cxloop.rules", "next-best-action", "0.0.0-" + UUID.randomUUID());
+        KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        drlByResourcePath.forEach((path, drl) -> files.write(
+                "src/main/resources/" + stripLeadingSlash(path), Objects.requireNonNull(drl, "DRL of " + path)));
+
+        KieBuilder builder = kieServices.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new RuleSetCompilationException(
+                    ruleSetVersion,
+                    errors.stream().map(DroolsNextBestActionEngine::describe).toList());
+        }
+        builder.getResults()
+                .getMessages(Message.Level.WARNING)
+                .forEach(warning -> log.warn("Rule set {}: {}", ruleSetVersion, describe(warning)));
+        try {
+            return kieServices.newKieContainer(releaseId).getKieBase();
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static void requireDecisionGlobal(String ruleSetVersion, KieBase kieBase) {
+        boolean declared = kieBase.getKiePackages().stream()
+                .map(KiePackage::getGlobalVariables)
+                .flatMap(globals -> globals.stream())
+                .anyMatch(DroolsNextBestActionEngine::isDecisionGlobal);
+        if (!declared) {
+            throw new RuleSetCompilationException(
+                    ruleSetVersion,
+                    List.of("The rule set must declare 'global " + DecisionCollector.class.getName() + " "
+                            + DecisionCollector.GLOBAL_NAME + ";' to report its decision"));
+        }
+    }
+
+    private static boolean isDecisionGlobal(Global global) {
+        return global.getName().equals(DecisionCollector.GLOBAL_NAME)
+                && global.getType().equals(DecisionCollector.class.getName());
+    }
+
+    private static String describe(Message message) {
+        String where = message.getPath() == null
+                ? ""
+                : stripSourceFolder(message.getPath()) + (message.getLine() > 0 ? ":" + message.getLine() : "") + ": ";
+        return where + message.getText().strip();
+    }
+
+    private static String stripSourceFolder(String path) {
+        String prefix = "src/main/resources/";
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    @Override
+    public NextBestAction decide(NextBestActionRequest request) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(request.customer(), "request.customer");
+        Objects.requireNonNull(request.reconnect(), "request.reconnect");
+        Objects.requireNonNull(request.now(), "request.now");
+
+        DecisionCollector decision = new DecisionCollector();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(DecisionCollector.GLOBAL_NAME, decision);
+            session.insert(request);
+            session.insert(request.customer());
+            session.insert(request.reconnect());
+            for (ContactRecord contact : request.recentContacts()) {
+                session.insert(contact);
+            }
+            List<Channel> channels = request.reconnect().channels();
+            for (int rank = 0; rank < channels.size(); rank++) {
+                session.insert(new ChannelCandidate(channels.get(rank), rank));
+            }
+            int fired = session.fireAllRules(MAX_RULE_FIRINGS);
+            if (fired >= MAX_RULE_FIRINGS) {
+                throw new IllegalStateException("Rule set " + ruleSetVersion + " fired " + fired
+                        + " rules for customer " + request.customer().customerId() + " and was stopped: it loops");
+            }
+        } finally {
+            session.dispose();
+        }
+        NextBestAction action = decision.toNextBestAction(ruleSetVersion);
+        log.debug(
+                "Next-best action for customer {} on trigger {}: {} {} ({})",
+                request.customer().customerId(),
+                request.reconnect().triggerKey(),
+                action.action(),
+                action.channel(),
+                ruleSetVersion);
+        return action;
+    }
+
+    @Override
+    public String ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    /** Holder idiom: compiles the built-in rule set once, on first use, thread-safely. */
+    private static final class BuiltIn {
+        static final NextBestActionEngine ENGINE = fromDrl(BUILT_IN_VERSION, readBuiltInResources());
+
+        private static Map<String, String> readBuiltInResources() {
+            Map<String, String> drls = new LinkedHashMap<>();
+            ClassLoader classLoader = DroolsNextBestActionEngine.class.getClassLoader();
+            for (String path : BUILT_IN_RESOURCES) {
+                try (InputStream in = classLoader.getResourceAsStream(path)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Built-in rule file missing from the classpath: " + path);
+                    }
+                    drls.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read built-in rule file " + path, e);
+                }
+            }
+            return drls;
+        }
+    }
+}
