@@ -1,0 +1,33 @@
+package io.cxloop.processes.reconnect;
+
+/** Names shared between the {@code journey-reconnect} BPMN process and the code that starts and drives it. */
+public final class JourneyReconnect {
+
+    public static final String PROCESS_KEY = "journey-reconnect";
+
+    /** Classpath location of the BPMN model; also listed in {@link io.cxloop.processes.ProcessResources#BPMN}. */
+    public static final String BPMN_RESOURCE = "bpmn/journey-reconnect.bpmn";
+
+    /** Correlated when the customer reaches the trigger's goal (e.g. a purchase) on their own or after contact. */
+    public static final String MESSAGE_GOAL_REACHED = "Message_GoalReached";
+
+    // process variables set by the starter
+    public static final String VAR_CAMPAIGN_ID = "campaignId";
+    public static final String VAR_CUSTOMER_ID = "customerId";
+    public static final String VAR_TRIGGER_KEY = "triggerKey";
+    public static final String VAR_TRIGGER_VERSION = "triggerVersion";
+    /** ISO-8601 duration, e.g. {@code PT24H}: how long to wait for the goal before reconnecting. */
+    public static final String VAR_DELAY = "delay";
+    /** The event type that counts as the goal, e.g. {@code PURCHASE_COMPLETED}; used for correlation. */
+    public static final String VAR_GOAL_EVENT_TYPE = "goalEventType";
+
+    // process variables set by the delegates
+    public static final String VAR_DECISION_ID = "decisionId";
+    public static final String VAR_ACTION_CHOSEN = "actionChosen";
+    public static final String VAR_OFFER_CODE = "offerCode";
+    public static final String VAR_MESSAGE_ID = "messageId";
+    /** {@link java.util.Date}: when the issued offer expires (timer date). */
+    public static final String VAR_OFFER_EXPIRES_AT = "offerExpiresAt";
+
+    private JourneyReconnect() {}
+}

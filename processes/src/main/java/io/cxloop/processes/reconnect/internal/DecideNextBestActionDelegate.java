@@ -1,0 +1,41 @@
+package io.cxloop.processes.reconnect.internal;
+
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_ACTION_CHOSEN;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CAMPAIGN_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DECISION_ID;
+
+import io.cxloop.processes.reconnect.ReconnectCampaignPort;
+import io.cxloop.processes.reconnect.ReconnectDecision;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code Task_DecideNextBestAction}: asks the rules what to do and keeps the stored decision's id. */
+public class DecideNextBestActionDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(DecideNextBestActionDelegate.class);
+
+    private final ReconnectCampaignPort port;
+
+    public DecideNextBestActionDelegate(ReconnectCampaignPort port) {
+        this.port = Objects.requireNonNull(port, "port");
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String campaignId = ProcessVariables.requiredString(execution, VAR_CAMPAIGN_ID);
+        ReconnectDecision decision = ProcessVariables.requiredResult(execution, port.decide(campaignId), "decision");
+        if (decision.decisionId() == null || decision.decisionId().isBlank()) {
+            throw new IllegalStateException("Decision for campaign " + campaignId + " has no id");
+        }
+        execution.setVariable(VAR_DECISION_ID, decision.decisionId());
+        execution.setVariable(VAR_ACTION_CHOSEN, decision.actionChosen());
+        log.debug(
+                "Campaign {} decided {} (action chosen: {})",
+                campaignId,
+                decision.decisionId(),
+                decision.actionChosen());
+    }
+}
