@@ -1,0 +1,134 @@
+package io.cxloop.connectors.template;
+
+import static io.cxloop.connectors.template.ReconnectOffers.TEMPLATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThymeleafMessageTemplatesTest {
+
+    private final MessageTemplates templates = new ThymeleafMessageTemplates();
+
+    @Test
+    void germanOfferAddressesTheCustomerWithSieAndStatesPercentCodeAndExpiry() {
+        RenderedMessage message = templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers());
+
+        assertThat(message.subject()).isEqualTo("15 % Rabatt auf Ihren Warenkorb – nur 24 Stunden");
+        for (String part : new String[] {message.htmlBody(), message.textBody()}) {
+            assertThat(part)
+                    .contains("Guten Tag John Doe,")
+                    .contains("Wenn Sie innerhalb der nächsten")
+                    .contains("15 % Rabatt")
+                    .contains("SNEAKER15")
+                    .contains("24.11.2026, 18:30 Uhr (Europe/Berlin)")
+                    .contains("kostenlos per Expresslieferung");
+        }
+        assertThat(message.htmlBody()).startsWith("<!DOCTYPE html>").doesNotContain("th:text", "th:if", "xmlns:th");
+        assertThat(message.textBody()).doesNotContain("<", "[#", "[/]").startsWith("Guten Tag John Doe,\n");
+    }
+
+    @Test
+    void englishOfferStatesPercentCodeAndExpiry() {
+        RenderedMessage message = templates.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsSneakers());
+
+        assertThat(message.subject()).isEqualTo("15% off your cart – for 24 hours only");
+        for (String part : new String[] {message.htmlBody(), message.textBody()}) {
+            assertThat(part)
+                    .contains("Hello John Doe,")
+                    .contains("15% off")
+                    .contains("SNEAKER15")
+                    .contains("24.11.2026, 18:30 Uhr (Europe/Berlin)")
+                    .contains("express delivery, free of charge");
+        }
+    }
+
+    @Test
+    void expressDeliveryIsOnlyPromisedWhenItIsFree() {
+        RenderedMessage german =
+                templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakersWithoutFreeShipping());
+        RenderedMessage english =
+                templates.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsSneakersWithoutFreeShipping());
+
+        assertThat(german.htmlBody() + german.textBody()).doesNotContain("Express");
+        assertThat(english.htmlBody() + english.textBody()).doesNotContain("express");
+        assertThat(german.textBody()).doesNotContain("\n\n\n");
+    }
+
+    @Test
+    void namesAreHtmlEscaped() {
+        RenderedMessage message = templates.render(
+                TEMPLATE, Locale.GERMAN, ReconnectOffers.forCustomerNamed("<script>alert(1)</script>", "O'Neil & Co"));
+
+        assertThat(message.htmlBody())
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&amp; Co");
+        // the plain-text part is not HTML: it shows the name as typed
+        assertThat(message.textBody()).contains("Guten Tag <script>alert(1)</script> O'Neil & Co,");
+    }
+
+    @Test
+    void aCustomerWithoutNameIsGreetedWithoutOne() {
+        RenderedMessage message =
+                templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.forCustomerNamed(null, null));
+
+        assertThat(message.htmlBody()).contains("Guten Tag,").doesNotContain("null");
+        assertThat(message.textBody()).startsWith("Guten Tag,\n").doesNotContain("null");
+    }
+
+    @Test
+    void otherLanguagesFallBackToEnglish() {
+        RenderedMessage french = templates.render(TEMPLATE, Locale.FRENCH, ReconnectOffers.johnsSneakers());
+        RenderedMessage germanSwiss =
+                templates.render(TEMPLATE, Locale.forLanguageTag("de-CH"), ReconnectOffers.johnsSneakers());
+
+        assertThat(french.subject()).isEqualTo("15% off your cart – for 24 hours only");
+        assertThat(germanSwiss.subject()).startsWith("15 % Rabatt");
+    }
+
+    @Test
+    void unknownTemplatesAreRejected() {
+        assertThat(templates.exists(TEMPLATE)).isTrue();
+        assertThat(templates.exists("no-such-message")).isFalse();
+        assertThat(templates.exists("../templates/reconnect-offer")).isFalse();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> templates.render("no-such-message", Locale.GERMAN, ReconnectOffers.johnsSneakers()))
+                .withMessageContaining("no-such-message");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> templates.render("../reconnect-offer", Locale.GERMAN, ReconnectOffers.johnsSneakers()));
+    }
+
+    @Test
+    void anOperatorsTemplateDirectoryWinsOverTheClasspath(@TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("reconnect-offer_de.html"),
+                """
+                <html xmlns:th="http://www.thymeleaf.org"><head><title th:text="|Nur heute: ${percent} % für Sie|">x</title></head>
+                <body><p th:text="${offerCode}">code</p></body></html>
+                """);
+        Files.writeString(dir.resolve("reconnect-offer_de.txt"), "Code: [(${offerCode})]");
+        Files.writeString(dir.resolve("win-back_en.html"), "<html><head><title>We miss you</title></head></html>");
+        Files.writeString(dir.resolve("win-back_en.txt"), "We miss you");
+        MessageTemplates edited = new ThymeleafMessageTemplates(dir, Duration.ofSeconds(1));
+
+        RenderedMessage german = edited.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers());
+        RenderedMessage english = edited.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsSneakers());
+
+        assertThat(german.subject()).isEqualTo("Nur heute: 15 % für Sie");
+        assertThat(german.textBody()).isEqualTo("Code: SNEAKER15");
+        assertThat(english.subject()).as("not overridden").isEqualTo("15% off your cart – for 24 hours only");
+        assertThat(edited.exists("win-back")).isTrue();
+        assertThat(edited.render("win-back", Locale.GERMAN, ReconnectOffers.johnsSneakers())
+                        .subject())
+                .isEqualTo("We miss you");
+    }
+}
