@@ -1,0 +1,85 @@
+package io.cxloop.engine.campaign;
+
+import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_GOAL_REACHED;
+import static io.cxloop.processes.reconnect.JourneyReconnect.PROCESS_KEY;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CAMPAIGN_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CUSTOMER_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DELAY;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_GOAL_EVENT_TYPE;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_TRIGGER_KEY;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_TRIGGER_VERSION;
+
+import io.cxloop.engine.trigger.ReconnectTrigger;
+import io.cxloop.engine.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts {@code journey-reconnect} campaigns and lets goal events reach them. */
+@Service
+public class CampaignService {
+
+    private final CampaignRepository campaigns;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    public CampaignService(CampaignRepository campaigns, RuntimeService runtime, Clock clock) {
+        this.campaigns = campaigns;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a campaign of the trigger (in its current version) for the customer, unless one started within the
+     * trigger's re-entry window.
+     */
+    @Transactional
+    public Optional<Campaign> start(ReconnectTrigger trigger, String customerId, String eventId) {
+        Instant now = clock.instant();
+        if (campaigns.startedSince(customerId, trigger.key(), now.minus(trigger.reEntry()))) {
+            return Optional.empty();
+        }
+        String campaignId = UUID.randomUUID().toString();
+        campaigns.insert(
+                new Campaign(campaignId, customerId, trigger.key(), trigger.version(), eventId, null, now, null, null));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                PROCESS_KEY,
+                customerId + ":" + trigger.key(),
+                Map.of(
+                        VAR_CAMPAIGN_ID, campaignId,
+                        VAR_CUSTOMER_ID, customerId,
+                        VAR_TRIGGER_KEY, trigger.key(),
+                        VAR_TRIGGER_VERSION, trigger.version(),
+                        VAR_DELAY, trigger.delay().toString(),
+                        VAR_GOAL_EVENT_TYPE, trigger.goalEventType().name()));
+        campaigns.attachProcessInstance(campaignId, instance.getId());
+        return campaigns.find(campaignId);
+    }
+
+    /** Lets every running campaign of the customer whose goal is this event type know it was reached. */
+    @Transactional
+    public int reachGoal(String customerId, String eventType) {
+        return runtime.createMessageCorrelation(MESSAGE_GOAL_REACHED)
+                .processInstanceVariableEquals(VAR_CUSTOMER_ID, customerId)
+                .processInstanceVariableEquals(VAR_GOAL_EVENT_TYPE, eventType)
+                .correlateAllWithResult()
+                .size();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> ofCustomer(String customerId) {
+        return campaigns.findByCustomer(customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(String campaignId) {
+        return campaigns.find(campaignId).orElseThrow(() -> new NotFoundException("no campaign " + campaignId));
+    }
+}

@@ -1,0 +1,172 @@
+package io.cxloop.engine.campaign;
+
+import io.cxloop.connectors.template.MessageTemplates;
+import io.cxloop.connectors.template.RenderedMessage;
+import io.cxloop.engine.customer.Customer;
+import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.decision.DecisionRepository;
+import io.cxloop.engine.decision.StoredDecision;
+import io.cxloop.engine.message.OutboxRepository;
+import io.cxloop.engine.offer.IssuedOfferCode;
+import io.cxloop.engine.offer.OfferCodes;
+import io.cxloop.engine.trigger.ReconnectTrigger;
+import io.cxloop.engine.trigger.TriggerRepository;
+import io.cxloop.processes.reconnect.CampaignOutcome;
+import io.cxloop.processes.reconnect.IssuedOffer;
+import io.cxloop.processes.reconnect.ReconnectCampaignPort;
+import io.cxloop.processes.reconnect.ReconnectDecision;
+import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.nba.NextBestAction;
+import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.nba.NextBestActionRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application side of the {@code journey-reconnect} process: decisions with the rules, offer codes and outbox
+ * messages with the repositories. Runs inside the process engine's transaction, so a step's rows commit together
+ * with the process state or not at all.
+ */
+@Component
+public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconnectCampaignAdapter.class);
+
+    private static final DateTimeFormatter GERMAN_EXPIRY =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMAN);
+    private static final DateTimeFormatter ENGLISH_EXPIRY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, h:mm a", Locale.ENGLISH);
+
+    private final CampaignRepository campaigns;
+    private final CustomerRepository customers;
+    private final TriggerRepository triggers;
+    private final DecisionRepository decisions;
+    private final OfferCodes offerCodes;
+    private final OutboxRepository outbox;
+    private final MessageTemplates templates;
+    private final NextBestActionEngine rules;
+    private final Clock clock;
+
+    public ReconnectCampaignAdapter(
+            CampaignRepository campaigns,
+            CustomerRepository customers,
+            TriggerRepository triggers,
+            DecisionRepository decisions,
+            OfferCodes offerCodes,
+            OutboxRepository outbox,
+            MessageTemplates templates,
+            NextBestActionEngine rules,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.customers = customers;
+        this.triggers = triggers;
+        this.decisions = decisions;
+        this.offerCodes = offerCodes;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReconnectDecision decide(String campaignId) {
+        Campaign campaign = campaign(campaignId);
+        Customer customer = customer(campaign.customerId());
+        ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
+        Instant now = clock.instant();
+        List<ContactRecord> recentContacts =
+                outbox.contactsSince(customer.customerId(), now.minus(trigger.reEntry())).stream()
+                        .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
+                        .toList();
+        NextBestAction action = rules.decide(
+                new NextBestActionRequest(customer.toProfile(), trigger.toReconnectContext(), recentContacts, now));
+        StoredDecision decision = new StoredDecision(
+                UUID.randomUUID().toString(),
+                customer.customerId(),
+                campaignId,
+                action.action(),
+                action.channel(),
+                action.offer(),
+                action.ruleSetVersion(),
+                action.explanations(),
+                now);
+        decisions.insert(decision);
+        log.info(
+                "Campaign {} for customer {}: {} {} ({})",
+                campaignId,
+                customer.customerId(),
+                action.action(),
+                action.channel() == null ? "" : "on " + action.channel(),
+                action.ruleSetVersion());
+        return new ReconnectDecision(decision.decisionId(), action.hasAction());
+    }
+
+    @Override
+    public IssuedOffer issueOfferAndQueueMessage(String campaignId, String decisionId) {
+        Campaign campaign = campaign(campaignId);
+        Customer customer = customer(campaign.customerId());
+        ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
+        StoredDecision decision =
+                decisions.find(decisionId).orElseThrow(() -> new IllegalStateException("no decision " + decisionId));
+        if (decision.channel() == null || decision.offer() == null) {
+            throw new IllegalStateException("decision " + decisionId + " chose no action");
+        }
+        IssuedOfferCode code =
+                offerCodes.issue(customer.customerId(), campaignId, decisionId, decision.offer(), clock.instant());
+        Locale locale = Locale.forLanguageTag(customer.language());
+        RenderedMessage rendered = templates.render(trigger.template(), locale, templateVariables(customer, code));
+        String messageId = outbox.queue(new OutboxRepository.NewMessage(
+                customer.customerId(),
+                campaignId,
+                decisionId,
+                code.code(),
+                decision.channel(),
+                trigger.template(),
+                customer.addressFor(decision.channel()),
+                customer.language(),
+                rendered.subject(),
+                rendered.htmlBody(),
+                rendered.textBody()));
+        return new IssuedOffer(code.code(), messageId, code.expiresAt());
+    }
+
+    @Override
+    public void recordOutcome(String campaignId, CampaignOutcome outcome) {
+        campaigns.end(campaignId, outcome, clock.instant());
+        log.info("Campaign {} ended: {}", campaignId, outcome);
+    }
+
+    private static Map<String, Object> templateVariables(Customer customer, IssuedOfferCode code) {
+        ZoneId zone = ZoneId.of(customer.timezone());
+        boolean german = "de".equals(customer.language());
+        String expiresAt = (german ? GERMAN_EXPIRY : ENGLISH_EXPIRY)
+                        .format(code.expiresAt().atZone(zone)) + " (" + zone.getId() + ")";
+        return Map.of(
+                "firstName", customer.firstName() == null ? "" : customer.firstName(),
+                "lastName", customer.lastName() == null ? "" : customer.lastName(),
+                "percent", code.percent(),
+                "offerCode", code.code(),
+                "expiresAt", expiresAt,
+                "validityHours",
+                        java.time.Duration.between(code.issuedAt(), code.expiresAt())
+                                .toHours(),
+                "freeExpressShipping", code.freeExpressShipping());
+    }
+
+    private Campaign campaign(String campaignId) {
+        return campaigns.find(campaignId).orElseThrow(() -> new IllegalStateException("no campaign " + campaignId));
+    }
+
+    private Customer customer(String customerId) {
+        return customers.find(customerId).orElseThrow(() -> new IllegalStateException("no customer " + customerId));
+    }
+}

@@ -1,0 +1,56 @@
+package io.cxloop.engine.camunda;
+
+import io.cxloop.processes.reconnect.JourneyReconnectDelegates;
+import io.cxloop.processes.reconnect.ReconnectCampaignPort;
+import io.cxloop.processes.safety.ProcessSafetyPlugin;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Hardens the embedded Camunda engine: no scripts in deployed BPMN (see {@link ProcessSafetyPlugin}), no Java
+ * serialization of variables, and expressions in BPMN reach only the delegates the processes need, never arbitrary
+ * Spring beans.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CamundaConfiguration {
+
+    @Bean
+    ProcessEnginePlugin processSafetyPlugin() {
+        return new ProcessSafetyPlugin();
+    }
+
+    @Bean
+    ProcessEnginePlugin expressionBeansPlugin(ApplicationContext context, ReconnectCampaignPort reconnectCampaigns) {
+        return new ExpressionBeansPlugin(context, new HashMap<>(JourneyReconnectDelegates.beans(reconnectCampaigns)));
+    }
+
+    /** Replaces the expression manager so that BPMN expressions resolve only the given beans. */
+    static final class ExpressionBeansPlugin extends AbstractProcessEnginePlugin {
+
+        private final ApplicationContext context;
+        private final Map<Object, Object> beans;
+
+        ExpressionBeansPlugin(ApplicationContext context, Map<Object, Object> beans) {
+            this.context = context;
+            this.beans = beans;
+        }
+
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            configuration.setBeans(beans);
+            configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+        }
+
+        @Override
+        public String toString() {
+            return "expression beans " + beans.keySet();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.cxloop.engine.customer;
+
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.CustomerProfile;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A known customer (or prospect) with contact points and consents per channel. */
+public record Customer(
+        String customerId,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String language,
+        String timezone,
+        Map<Channel, Boolean> consents,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Customer {
+        consents = consents == null ? Map.of() : Map.copyOf(consents);
+    }
+
+    public Set<Channel> consentedChannels() {
+        return consents.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The customer as the rules see them. */
+    public CustomerProfile toProfile() {
+        return new CustomerProfile(customerId, language, timezone, email, phone, consentedChannels());
+    }
+
+    /** The address to reach the customer on a channel, or null. */
+    public String addressFor(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> email;
+            case SMS, CALL_QUEUE -> phone;
+        };
+    }
+}

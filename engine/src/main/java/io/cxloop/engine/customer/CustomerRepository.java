@@ -1,0 +1,119 @@
+package io.cxloop.engine.customer;
+
+import static io.cxloop.engine.persistence.JdbcTime.instant;
+import static io.cxloop.engine.persistence.JdbcTime.utc;
+
+import io.cxloop.rules.model.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CustomerRepository {
+
+    private final JdbcClient jdbc;
+
+    public CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Customer> find(String customerId) {
+        return jdbc.sql("select * from customer where customer_id = ?")
+                .param(customerId)
+                .query((rs, n) -> map(rs, consentsOf(customerId)))
+                .optional();
+    }
+
+    /** Locks the customer's row until the transaction ends; false when there is no such customer. */
+    public boolean lockForUpdate(String customerId) {
+        return jdbc.sql("select customer_id from customer where customer_id = ? for update")
+                .param(customerId)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Inserts or updates; returns true when the customer was created. */
+    public boolean save(Customer customer) {
+        OffsetDateTime now = utc(customer.updatedAt());
+        int updated = jdbc.sql(
+                        """
+                update customer set first_name = ?, last_name = ?, email = ?, phone = ?, language = ?, timezone = ?,
+                    updated_at = ?
+                where customer_id = ?""")
+                .params(
+                        customer.firstName(),
+                        customer.lastName(),
+                        customer.email(),
+                        customer.phone(),
+                        customer.language(),
+                        customer.timezone(),
+                        now,
+                        customer.customerId())
+                .update();
+        boolean created = updated == 0;
+        if (created) {
+            jdbc.sql(
+                            """
+                    insert into customer (customer_id, first_name, last_name, email, phone, language, timezone,
+                        created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            customer.customerId(),
+                            customer.firstName(),
+                            customer.lastName(),
+                            customer.email(),
+                            customer.phone(),
+                            customer.language(),
+                            customer.timezone(),
+                            now,
+                            now)
+                    .update();
+        }
+        for (Map.Entry<Channel, Boolean> consent : customer.consents().entrySet()) {
+            int changed = jdbc.sql(
+                            "update customer_consent set granted = ?, updated_at = ? where customer_id = ? and channel = ?")
+                    .params(
+                            consent.getValue(),
+                            now,
+                            customer.customerId(),
+                            consent.getKey().name())
+                    .update();
+            if (changed == 0) {
+                jdbc.sql("insert into customer_consent (customer_id, channel, granted, updated_at) values (?, ?, ?, ?)")
+                        .params(customer.customerId(), consent.getKey().name(), consent.getValue(), now)
+                        .update();
+            }
+        }
+        return created;
+    }
+
+    private Map<Channel, Boolean> consentsOf(String customerId) {
+        Map<Channel, Boolean> consents = new EnumMap<>(Channel.class);
+        jdbc.sql("select channel, granted from customer_consent where customer_id = ?")
+                .param(customerId)
+                .query(rs -> {
+                    consents.put(Channel.valueOf(rs.getString("channel")), rs.getBoolean("granted"));
+                });
+        return consents;
+    }
+
+    private static Customer map(ResultSet rs, Map<Channel, Boolean> consents) throws SQLException {
+        return new Customer(
+                rs.getString("customer_id"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("language"),
+                rs.getString("timezone"),
+                consents,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,103 @@
+package io.cxloop.engine.decision;
+
+import static io.cxloop.engine.persistence.JdbcTime.instant;
+import static io.cxloop.engine.persistence.JdbcTime.utc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.nba.ActionType;
+import io.cxloop.rules.nba.Explanation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DecisionRepository {
+
+    private static final TypeReference<List<Explanation>> EXPLANATIONS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public DecisionRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(StoredDecision decision) {
+        Offer offer = decision.offer();
+        jdbc.sql(
+                        """
+                insert into decision (decision_id, customer_id, campaign_id, action, channel, offer_percent,
+                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        decision.decisionId(),
+                        decision.customerId(),
+                        decision.campaignId(),
+                        decision.action().name(),
+                        decision.channel() == null ? null : decision.channel().name(),
+                        offer == null ? null : offer.percent(),
+                        offer == null ? null : offer.validity().toString(),
+                        offer == null ? null : offer.freeExpressShipping(),
+                        decision.ruleSetVersion(),
+                        write(decision.explanations()),
+                        utc(decision.decidedAt()))
+                .update();
+    }
+
+    public Optional<StoredDecision> find(String decisionId) {
+        return jdbc.sql("select * from decision where decision_id = ?")
+                .param(decisionId)
+                .query(this::map)
+                .optional();
+    }
+
+    public List<StoredDecision> findByCustomer(String customerId) {
+        return jdbc.sql("select * from decision where customer_id = ? order by decided_at desc")
+                .param(customerId)
+                .query(this::map)
+                .list();
+    }
+
+    private StoredDecision map(ResultSet rs, int row) throws SQLException {
+        String channel = rs.getString("channel");
+        String validity = rs.getString("offer_validity");
+        Offer offer = validity == null
+                ? null
+                : new Offer(rs.getInt("offer_percent"), Duration.parse(validity), rs.getBoolean("offer_free_express"));
+        return new StoredDecision(
+                rs.getString("decision_id"),
+                rs.getString("customer_id"),
+                rs.getString("campaign_id"),
+                ActionType.valueOf(rs.getString("action")),
+                channel == null ? null : Channel.valueOf(channel),
+                offer,
+                rs.getString("rule_set_version"),
+                read(rs.getString("explanations")),
+                instant(rs, "decided_at"));
+    }
+
+    private String write(List<Explanation> explanations) {
+        try {
+            return json.writeValueAsString(explanations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Explanation> read(String explanations) {
+        try {
+            return json.readValue(explanations, EXPLANATIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored explanations are unreadable", e);
+        }
+    }
+}

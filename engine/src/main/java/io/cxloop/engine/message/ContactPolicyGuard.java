@@ -1,0 +1,41 @@
+package io.cxloop.engine.message;
+
+import io.cxloop.connectors.outbox.DispatchGuard;
+import io.cxloop.connectors.outbox.OutboxMessage;
+import io.cxloop.engine.customer.Customer;
+import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.rules.model.Channel;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact policy once more, just before a message leaves (DESIGN.md: "checked at decision time and again just
+ * before dispatch"): the customer must still exist and still consent to the message's channel.
+ */
+@Component
+public class ContactPolicyGuard implements DispatchGuard {
+
+    private final CustomerRepository customers;
+
+    public ContactPolicyGuard(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verdict check(OutboxMessage message) {
+        if (message.customerId() == null) {
+            return Verdict.allow();
+        }
+        Optional<Customer> customer = customers.find(message.customerId());
+        if (customer.isEmpty()) {
+            return Verdict.suppress("customer " + message.customerId() + " no longer exists");
+        }
+        Channel channel = Channel.valueOf(message.channel());
+        if (!Boolean.TRUE.equals(customer.get().consents().get(channel))) {
+            return Verdict.suppress("consent for " + channel + " withdrawn after the message was queued");
+        }
+        return Verdict.allow();
+    }
+}

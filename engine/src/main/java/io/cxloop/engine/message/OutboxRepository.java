@@ -1,0 +1,368 @@
+package io.cxloop.engine.message;
+
+import static io.cxloop.engine.persistence.JdbcTime.instant;
+import static io.cxloop.engine.persistence.JdbcTime.utc;
+
+import io.cxloop.connectors.outbox.OutboxMessage;
+import io.cxloop.connectors.outbox.OutboxStore;
+import io.cxloop.connectors.sms.SmsSegments;
+import io.cxloop.rules.model.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox table. Processes only {@link #queue} (in their own transaction); the connectors' dispatcher claims,
+ * sends and reports back through {@link OutboxStore}. A claim is a conditional update, so two dispatchers (two engine
+ * nodes) never take the same message; every status change is conditional on the status before it, so status only moves
+ * forward (see {@link MessageStatus}). A message given up on ({@code FAILED} or {@code SUPPRESSED}) is announced as
+ * {@link MessageGaveUp} in the same transaction.
+ */
+@Repository
+public class OutboxRepository implements OutboxStore {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRepository.class);
+
+    /** A message to put into the outbox. */
+    public record NewMessage(
+            String customerId,
+            String campaignId,
+            String decisionId,
+            String offerCode,
+            Channel channel,
+            String template,
+            String recipient,
+            String language,
+            String subject,
+            String htmlBody,
+            String textBody,
+            Integer priority) {
+
+        public NewMessage(
+                String customerId,
+                String campaignId,
+                String decisionId,
+                String offerCode,
+                Channel channel,
+                String template,
+                String recipient,
+                String language,
+                String subject,
+                String htmlBody,
+                String textBody) {
+            this(
+                    customerId,
+                    campaignId,
+                    decisionId,
+                    offerCode,
+                    channel,
+                    template,
+                    recipient,
+                    language,
+                    subject,
+                    htmlBody,
+                    textBody,
+                    null);
+        }
+    }
+
+    /** A message the outbox gave up on: {@code FAILED} after its last attempt (or rejected), or {@code SUPPRESSED}. */
+    public record MessageGaveUp(
+            String messageId, String campaignId, Channel channel, MessageStatus status, String reason) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final OutboxRetryProperties retry;
+    private final OutboxMetrics metrics;
+    private final ApplicationEventPublisher events;
+
+    public OutboxRepository(
+            JdbcClient jdbc,
+            Clock clock,
+            OutboxRetryProperties retry,
+            OutboxMetrics metrics,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retry = retry;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    /** Writes a message in the caller's transaction; returns its id. */
+    public String queue(NewMessage message) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        SmsSegments sms = message.channel() == Channel.SMS ? SmsSegments.of(message.textBody()) : null;
+        jdbc.sql(
+                        """
+                insert into outbox_message (message_id, customer_id, campaign_id, decision_id, offer_code, channel,
+                    template, recipient, language, subject, html_body, text_body, status, attempts, next_attempt_at,
+                    created_at, updated_at, sms_encoding, sms_segments, priority)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        message.customerId(),
+                        message.campaignId(),
+                        message.decisionId(),
+                        message.offerCode(),
+                        message.channel().name(),
+                        message.template(),
+                        message.recipient(),
+                        message.language(),
+                        message.subject(),
+                        message.htmlBody(),
+                        message.textBody(),
+                        utc(now),
+                        utc(now),
+                        utc(now),
+                        sms == null ? null : sms.encoding().name(),
+                        sms == null ? null : sms.segments(),
+                        message.priority())
+                .update();
+        metrics.queued(message.channel().name());
+        return id;
+    }
+
+    @Override
+    @Transactional
+    public List<OutboxMessage> claimDue(int limit) {
+        Instant now = clock.instant();
+        List<String> candidates = jdbc.sql(
+                        """
+                select message_id from outbox_message
+                where (status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?)
+                order by next_attempt_at
+                limit ?""")
+                .params(utc(now), utc(now.minus(retry.claimTimeout())), limit)
+                .query(String.class)
+                .list();
+        List<OutboxMessage> claimed = new ArrayList<>();
+        for (String id : candidates) {
+            int won = jdbc.sql(
+                            """
+                    update outbox_message set status = 'SENDING', claimed_at = ?, attempts = attempts + 1, updated_at = ?
+                    where message_id = ?
+                      and ((status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?))""")
+                    .params(utc(now), utc(now), id, utc(now), utc(now.minus(retry.claimTimeout())))
+                    .update();
+            if (won == 1) {
+                claimed.add(jdbc.sql(
+                                """
+                        select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
+                            customer_id, template, offer_code, priority
+                        from outbox_message where message_id = ?""")
+                        .param(id)
+                        .query((rs, n) -> new OutboxMessage(
+                                rs.getString("message_id"),
+                                rs.getString("channel"),
+                                rs.getString("recipient"),
+                                rs.getString("language"),
+                                rs.getString("subject"),
+                                rs.getString("html_body"),
+                                rs.getString("text_body"),
+                                rs.getInt("attempts"),
+                                rs.getString("customer_id"),
+                                rs.getString("template"),
+                                rs.getString("offer_code"),
+                                (Integer) rs.getObject("priority", Integer.class)))
+                        .single());
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    @Transactional
+    public void markSent(String id, String providerMessageId) {
+        Instant now = clock.instant();
+        // a retry may already be queued (the first attempt was slower than the claim timeout): the send still counts
+        int updated = jdbc.sql(
+                        """
+                update outbox_message set status = 'SENT', sent_at = ?, provider_message_id = ?, last_error = null,
+                    updated_at = ?
+                where message_id = ? and status in ('SENDING', 'QUEUED')""")
+                .params(utc(now), providerMessageId, utc(now), id)
+                .update();
+        if (updated == 1) {
+            Header header = header(id);
+            metrics.sent(header.channel().name(), Duration.between(header.createdAt(), now));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void markFailed(String id, String error) {
+        Instant now = clock.instant();
+        int attempts = jdbc.sql("select attempts from outbox_message where message_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+        String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        if (attempts >= retry.maxAttempts()) {
+            log.warn("Message {} failed for good after {} attempts: {}", id, attempts, message);
+            giveUp(id, MessageStatus.FAILED, message, "status = 'SENDING'");
+        } else {
+            Instant next = now.plus(retry.backoffAfter(attempts));
+            log.info("Message {} failed (attempt {}), retrying at {}: {}", id, attempts, next, message);
+            jdbc.sql(
+                            """
+                    update outbox_message set status = 'QUEUED', next_attempt_at = ?, last_error = ?, updated_at = ?
+                    where message_id = ? and status = 'SENDING'""")
+                    .params(utc(next), message, utc(now), id)
+                    .update();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void markRejected(String id, String error) {
+        String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        log.warn("Message {} rejected, no retry: {}", id, message);
+        giveUp(id, MessageStatus.FAILED, message, "status in ('SENDING', 'QUEUED')");
+    }
+
+    @Override
+    @Transactional
+    public void markSuppressed(String id, String reason) {
+        String message = reason == null ? "contact policy" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        log.info("Message {} suppressed: {}", id, message);
+        giveUp(id, MessageStatus.SUPPRESSED, message, "status in ('SENDING', 'QUEUED')");
+    }
+
+    private void giveUp(String id, MessageStatus status, String reason, String condition) {
+        Instant now = clock.instant();
+        String column = status == MessageStatus.SUPPRESSED ? "status_reason" : "last_error";
+        int updated = jdbc.sql("update outbox_message set status = ?, " + column + " = ?, updated_at = ?"
+                        + " where message_id = ? and " + condition)
+                .params(status.name(), reason, utc(now), id)
+                .update();
+        if (updated == 1) {
+            Header header = header(id);
+            if (status == MessageStatus.SUPPRESSED) {
+                metrics.suppressed(header.channel().name());
+            } else {
+                metrics.failed(header.channel().name());
+            }
+            events.publishEvent(new MessageGaveUp(id, header.campaignId(), header.channel(), status, reason));
+        }
+    }
+
+    /**
+     * An operator retries a {@code FAILED} message: it is due at once, with a fresh set of attempts.
+     *
+     * @return false when the message is not {@code FAILED}
+     */
+    @Transactional
+    public boolean retry(String id) {
+        Instant now = clock.instant();
+        int updated = jdbc.sql(
+                        """
+                update outbox_message set status = 'QUEUED', attempts = 0, next_attempt_at = ?, claimed_at = null,
+                    updated_at = ?
+                where message_id = ? and status = 'FAILED'""")
+                .params(utc(now), utc(now), id)
+                .update();
+        if (updated == 1) {
+            log.info("Message {} queued again by an operator", id);
+            metrics.queued(header(id).channel().name());
+        }
+        return updated == 1;
+    }
+
+    private record Header(Channel channel, String campaignId, Instant createdAt) {}
+
+    private Header header(String id) {
+        return jdbc.sql("select channel, campaign_id, created_at from outbox_message where message_id = ?")
+                .param(id)
+                .query((rs, n) -> new Header(
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("campaign_id"),
+                        instant(rs, "created_at")))
+                .single();
+    }
+
+    /** Reconnect messages of the customer since the given time that were not given up on. */
+    public List<Contact> contactsSince(String customerId, Instant since) {
+        return jdbc.sql(
+                        """
+                select c.trigger_key, m.channel, m.created_at
+                from outbox_message m join campaign c on c.campaign_id = m.campaign_id
+                where m.customer_id = ? and m.created_at > ? and m.status not in ('FAILED', 'SUPPRESSED')
+                order by m.created_at desc""")
+                .params(customerId, utc(since))
+                .query((rs, n) -> new Contact(
+                        rs.getString("trigger_key"),
+                        Channel.valueOf(rs.getString("channel")),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    /** A message sent on behalf of a campaign. */
+    public record Contact(String triggerKey, Channel channel, Instant at) {}
+
+    public Optional<Message> find(String messageId) {
+        return jdbc.sql("select * from outbox_message where message_id = ?")
+                .param(messageId)
+                .query(OutboxRepository::map)
+                .optional();
+    }
+
+    public List<Message> search(String customerId, MessageStatus status, int limit) {
+        StringBuilder sql = new StringBuilder("select * from outbox_message where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (customerId != null) {
+            sql.append(" and customer_id = ?");
+            params.add(customerId);
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        sql.append(" order by created_at desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(OutboxRepository::map)
+                .list();
+    }
+
+    private static Message map(ResultSet rs, int row) throws SQLException {
+        return new Message(
+                rs.getString("message_id"),
+                rs.getString("customer_id"),
+                rs.getString("campaign_id"),
+                rs.getString("decision_id"),
+                rs.getString("offer_code"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("template"),
+                rs.getString("recipient"),
+                rs.getString("language"),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getString("provider_message_id"),
+                instant(rs, "created_at"),
+                instant(rs, "sent_at"),
+                rs.getString("status_reason"),
+                rs.getString("sms_encoding"),
+                (Integer) rs.getObject("sms_segments", Integer.class),
+                (Integer) rs.getObject("priority", Integer.class));
+    }
+}

@@ -1,0 +1,86 @@
+package io.cxloop.engine.offer;
+
+import static io.cxloop.engine.persistence.JdbcTime.utc;
+
+import io.cxloop.rules.model.Offer;
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues personal offer codes such as {@code CX-7KQ2-M9PA}: random, from an alphabet without look-alike characters,
+ * unique by the table's primary key.
+ */
+@Component
+public class OfferCodes {
+
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    public OfferCodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public IssuedOfferCode issue(String customerId, String campaignId, String decisionId, Offer offer, Instant now) {
+        String code = newCode();
+        for (int attempt = 1; taken(code); attempt++) {
+            // 32^8 codes make a collision rare; checking first keeps the transaction clean on PostgreSQL
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("could not find a free offer code");
+            }
+            code = newCode();
+        }
+        IssuedOfferCode issued = new IssuedOfferCode(
+                code,
+                customerId,
+                campaignId,
+                decisionId,
+                offer.percent(),
+                offer.freeExpressShipping(),
+                now,
+                now.plus(offer.validity()));
+        insert(issued);
+        return issued;
+    }
+
+    private boolean taken(String code) {
+        return jdbc.sql("select count(*) from offer_code where code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    String newCode() {
+        StringBuilder code = new StringBuilder("CX-");
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    private void insert(IssuedOfferCode code) {
+        jdbc.sql(
+                        """
+                insert into offer_code (code, customer_id, campaign_id, decision_id, percent, free_express, issued_at,
+                    expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        code.code(),
+                        code.customerId(),
+                        code.campaignId(),
+                        code.decisionId(),
+                        code.percent(),
+                        code.freeExpressShipping(),
+                        utc(code.issuedAt()),
+                        utc(code.expiresAt()))
+                .update();
+    }
+}

@@ -1,0 +1,111 @@
+package io.cxloop.engine.security;
+
+import static io.cxloop.engine.security.Role.ADMIN;
+import static io.cxloop.engine.security.Role.MARKETER;
+import static io.cxloop.engine.security.Role.SYSTEM;
+
+import java.util.Arrays;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call which URL: the one place for request rules. Every URL needs an authenticated user unless listed
+ * as public here.
+ *
+ * <p>Stateless HTTP Basic ({@code 401}/{@code 403} as {@code application/problem+json}):
+ *
+ * <pre>
+ * /actuator/health/**            public (status only)
+ * /actuator/info                 authenticated
+ * /actuator/**                   ADMIN, SYSTEM          (e.g. a Prometheus scraper as a SYSTEM user)
+ * /engine-rest/**                authenticated          (then Camunda's authorizations apply to the user)
+ * /api/admin/**                  ADMIN
+ * /api/triggers/**               MARKETER, ADMIN
+ * /api/events/**                 SYSTEM, ADMIN
+ * GET /api/customers/**          any role
+ * /api/customers/**              SYSTEM, ADMIN
+ * /api/messages/**               any role
+ * /api/** (incl. /api/docs, /api/openapi)   authenticated
+ * </pre>
+ *
+ * <p>Form login with a session (Camunda Cockpit, Tasklist and Admin, our own pages): {@code /login} is public,
+ * everything else ({@code /camunda/**}, {@code /}, later {@code /s/**} and {@code /u/**}) needs a login; inside
+ * the Camunda webapps, Camunda's authorizations decide.
+ *
+ * <p>Finer checks belong on the method: method security is on, so a service or controller may use e.g.
+ * {@code @PreAuthorize("hasRole('ANALYST')")} (see {@link Role}). A new URL prefix that needs other roles than
+ * "authenticated" gets a line here and in the table above.
+ */
+public final class AccessRules {
+
+    /** Camunda's REST API: the path of the Jersey servlet of Camunda's REST starter. */
+    public static final String ENGINE_REST_PATH = "/engine-rest";
+
+    /** The paths served by the stateless HTTP Basic chain. */
+    public static final RequestMatcher STATELESS_API = anyOf("/api/**", ENGINE_REST_PATH + "/**", "/actuator/**");
+
+    /** Camunda's webapps, served by the Camunda webapp starter under its default application path. */
+    public static final String CAMUNDA_WEBAPP_PATH = "/camunda";
+
+    /** The JSON API of Camunda's webapps; protected against CSRF by Camunda's own filter. */
+    public static final RequestMatcher CAMUNDA_WEBAPP_API = path(CAMUNDA_WEBAPP_PATH + "/api/**");
+
+    private static final Role[] ANY_ROLE = Role.values();
+
+    private AccessRules() {}
+
+    static void statelessApi(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(path("/actuator/health/**"))
+                .permitAll()
+                .requestMatchers(path("/actuator/info"))
+                .authenticated()
+                .requestMatchers(path("/actuator/**"))
+                .hasAnyRole(names(ADMIN, SYSTEM))
+                .requestMatchers(path(ENGINE_REST_PATH + "/**"))
+                .authenticated()
+                .requestMatchers(path("/api/admin/**"))
+                .hasRole(ADMIN.name())
+                .requestMatchers(path("/api/triggers/**"))
+                .hasAnyRole(names(MARKETER, ADMIN))
+                .requestMatchers(path("/api/events/**"))
+                .hasAnyRole(names(SYSTEM, ADMIN))
+                .requestMatchers(path(HttpMethod.GET, "/api/customers/**"))
+                .hasAnyRole(names(ANY_ROLE))
+                .requestMatchers(path("/api/customers/**"))
+                .hasAnyRole(names(SYSTEM, ADMIN))
+                .requestMatchers(path("/api/messages/**"))
+                .hasAnyRole(names(ANY_ROLE))
+                .anyRequest()
+                .authenticated();
+    }
+
+    static void webapp(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        // /error must stay reachable so that a failing request shows its status instead of a login redirect
+        rules.requestMatchers(path("/login"), path("/error"), path("/favicon.ico"))
+                .permitAll()
+                .anyRequest()
+                .authenticated();
+    }
+
+    static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static RequestMatcher anyOf(String... patterns) {
+        return new OrRequestMatcher(
+                Arrays.stream(patterns).map(AccessRules::path).toArray(RequestMatcher[]::new));
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,56 @@
+package io.cxloop.engine.security.internal;
+
+import io.cxloop.engine.security.Role;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Checks a user name and password against Camunda's identity service (ACT_ID_USER, salted SHA-512, with Camunda's
+ * delay and lock after repeated failures) and grants the {@link Role}s of the user's Camunda groups.
+ */
+public final class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private static final String BAD_CREDENTIALS = "Bad credentials";
+
+    // resolved per call: the process engine need not exist when Spring Security builds its filter chains
+    private final Supplier<IdentityService> identityService;
+
+    public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        if (userId == null
+                || userId.isBlank()
+                || !(authentication.getCredentials() instanceof String password)
+                || password.isEmpty()) {
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        IdentityService identity = identityService.get();
+        List<String> groupIds = EngineIdentity.asEngine(identity, () -> {
+            if (!identity.checkPassword(userId, password)) {
+                throw new BadCredentialsException(BAD_CREDENTIALS);
+            }
+            return identity.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .toList();
+        });
+        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
+                new CamundaPrincipal(userId, groupIds), null, Role.authoritiesOf(groupIds));
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,51 @@
+package io.cxloop.engine.trigger;
+
+import io.cxloop.engine.journey.JourneyEventType;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.nba.ReconnectContext;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One immutable version of a reconnect trigger. Running campaigns keep the version they started with. */
+public record ReconnectTrigger(
+        String key,
+        int version,
+        JourneyEventType eventType,
+        TriggerCondition condition,
+        Duration delay,
+        JourneyEventType goalEventType,
+        OfferTerms offer,
+        List<Channel> channels,
+        String template,
+        Duration reEntry,
+        boolean active,
+        Instant createdAt,
+        String createdBy) {
+
+    public boolean matches(JourneyEventType type, BigDecimal cartValue) {
+        return active && eventType == type && (condition == null || condition.matches(cartValue));
+    }
+
+    public ReconnectContext toReconnectContext() {
+        return new ReconnectContext(key, channels, reEntry, offer.toOffer());
+    }
+
+    static ReconnectTrigger of(TriggerRequest request, int version, Instant createdAt, String createdBy) {
+        return new ReconnectTrigger(
+                request.key(),
+                version,
+                request.eventType(),
+                request.condition(),
+                request.delay(),
+                request.goalEventType(),
+                request.offer(),
+                List.copyOf(request.channels()),
+                request.template(),
+                request.reEntry(),
+                request.active() == null || request.active(),
+                createdAt,
+                createdBy);
+    }
+}

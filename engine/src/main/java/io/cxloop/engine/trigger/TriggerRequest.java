@@ -1,0 +1,33 @@
+package io.cxloop.engine.trigger;
+
+import io.cxloop.engine.journey.JourneyEventType;
+import io.cxloop.rules.model.Channel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A marketer's reconnect trigger as sent to {@code POST/PUT /api/triggers}: when {@code eventType} happens (and the
+ * condition holds) and {@code goalEventType} does not follow within {@code delay}, reconnect with {@code offer} on
+ * the first allowed of {@code channels}.
+ */
+public record TriggerRequest(
+        @NotBlank
+                @Pattern(
+                        regexp = "[a-z0-9][a-z0-9-]{0,63}",
+                        message = "must be lower-case letters, digits and dashes (at most 64)")
+                String key,
+        @NotNull JourneyEventType eventType,
+        @Valid TriggerCondition condition,
+        @NotNull Duration delay,
+        @NotNull JourneyEventType goalEventType,
+        @NotNull @Valid OfferTerms offer,
+        @NotEmpty List<@NotNull Channel> channels,
+        @NotBlank @Size(max = 64) String template,
+        @NotNull Duration reEntry,
+        Boolean active) {}

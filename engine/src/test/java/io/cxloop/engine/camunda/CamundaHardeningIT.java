@@ -1,0 +1,98 @@
+package io.cxloop.engine.camunda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cxloop.engine.support.EngineIT;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The embedded engine as the application wires it: no scripts, no arbitrary beans, no Java serialization. */
+class CamundaHardeningIT extends EngineIT {
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ProcessEngineConfigurationImpl configuration;
+
+    Deployment deployment;
+
+    @AfterEach
+    void undeploy() {
+        if (deployment != null) {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void theJourneyReconnectProcessIsDeployed() {
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("journey-reconnect")
+                        .latestVersion()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aProcessWithAScriptTaskIsRejectedAtDeployment() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("scripted")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .scriptTask("Task_RunScript")
+                .scriptFormat("javascript")
+                .scriptText("java.lang.System.exit(0)")
+                .endEvent()
+                .done();
+
+        assertThatThrownBy(() -> deploy(model))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Task_RunScript");
+    }
+
+    @Test
+    void expressionsReachOnlyTheProcessesDelegatesNotOtherBeans() {
+        deployment = deploy(Bpmn.createExecutableProcess("curious")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_TouchABean")
+                .camundaExpression("${customerService.get('x')}")
+                .endEvent()
+                .done());
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("curious"))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("customerService");
+        assertThat(configuration.getBeans())
+                .containsOnlyKeys("decideNextBestAction", "issueOfferAndQueueMessage", "recordCampaignOutcome");
+    }
+
+    @Test
+    void javaSerializationOfVariablesIsOff() {
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    }
+
+    @Test
+    void authorizationChecksAreOn() {
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    }
+
+    private Deployment deploy(BpmnModelInstance model) {
+        return repository
+                .createDeployment()
+                .addModelInstance("test.bpmn", model)
+                .deploy();
+    }
+}

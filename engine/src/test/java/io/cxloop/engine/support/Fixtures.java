@@ -1,0 +1,95 @@
+package io.cxloop.engine.support;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request bodies that read like the business case. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** Lena Schmidt from Berlin, who agreed to e-mail only. */
+    public static Map<String, Object> germanCustomerWithEmailConsent(String email) {
+        return customer("Lena", "Schmidt", email, "de", "Europe/Berlin", Map.of("EMAIL", true, "SMS", false));
+    }
+
+    /** John Miller from London (seed 001), who agreed to e-mail only. */
+    public static Map<String, Object> englishCustomerWithEmailConsent(String email) {
+        return customer("John", "Miller", email, "en", "Europe/London", Map.of("EMAIL", true, "SMS", false));
+    }
+
+    /** A customer who never agreed to be contacted. */
+    public static Map<String, Object> customerWithoutConsent(String email) {
+        return customer(
+                "Jonas",
+                "Weber",
+                email,
+                "de",
+                "Europe/Berlin",
+                Map.of("EMAIL", false, "SMS", false, "CALL_QUEUE", false));
+    }
+
+    public static Map<String, Object> customer(
+            String firstName,
+            String lastName,
+            String email,
+            String language,
+            String timezone,
+            Map<String, Boolean> consents) {
+        Map<String, Object> customer = new HashMap<>();
+        customer.put("firstName", firstName);
+        customer.put("lastName", lastName);
+        customer.put("email", email);
+        customer.put("phone", "+4917012345678");
+        customer.put("language", language);
+        customer.put("timezone", timezone);
+        customer.put("consents", consents);
+        return customer;
+    }
+
+    /** Sneakers for 89.90 EUR left in the cart (seed 001). */
+    public static Map<String, Object> cartAbandoned(String customerId) {
+        return event(customerId, "CART_ABANDONED");
+    }
+
+    public static Map<String, Object> purchaseCompleted(String customerId) {
+        return event(customerId, "PURCHASE_COMPLETED");
+    }
+
+    public static Map<String, Object> event(String customerId, String type) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", "evt-" + UUID.randomUUID());
+        event.put("customerId", customerId);
+        event.put("type", type);
+        event.put("occurredAt", Instant.now().toString());
+        event.put(
+                "attributes",
+                Map.of(
+                        "cartValue",
+                        89.90,
+                        "currency",
+                        "EUR",
+                        "items",
+                        List.of(Map.of("sku", "SNK-42", "name", "Everyday sneakers", "quantity", 1, "price", 89.90))));
+        return event;
+    }
+
+    /** The built-in cart-abandoned trigger as a marketer would send it, with another percentage. */
+    public static Map<String, Object> cartAbandonedTrigger(String key, int percent) {
+        Map<String, Object> trigger = new HashMap<>();
+        trigger.put("key", key);
+        trigger.put("eventType", "CART_ABANDONED");
+        trigger.put("condition", Map.of("minCartValue", 50));
+        trigger.put("delay", "PT24H");
+        trigger.put("goalEventType", "PURCHASE_COMPLETED");
+        trigger.put("offer", Map.of("percent", percent, "validity", "PT24H", "freeExpressShipping", true));
+        trigger.put("channels", List.of("EMAIL", "SMS"));
+        trigger.put("template", "reconnect-offer");
+        trigger.put("reEntry", "P7D");
+        trigger.put("active", true);
+        return trigger;
+    }
+}
