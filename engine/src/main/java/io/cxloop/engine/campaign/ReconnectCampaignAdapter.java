@@ -2,6 +2,7 @@ package io.cxloop.engine.campaign;
 
 import io.cxloop.connectors.template.MessageTemplates;
 import io.cxloop.connectors.template.RenderedMessage;
+import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.decision.DecisionRepository;
@@ -15,6 +16,7 @@ import io.cxloop.processes.reconnect.CampaignOutcome;
 import io.cxloop.processes.reconnect.IssuedOffer;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
+import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
@@ -54,6 +56,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     private final OutboxRepository outbox;
     private final MessageTemplates templates;
     private final NextBestActionEngine rules;
+    private final CaseRepository cases;
     private final Clock clock;
 
     public ReconnectCampaignAdapter(
@@ -65,6 +68,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             OutboxRepository outbox,
             MessageTemplates templates,
             NextBestActionEngine rules,
+            CaseRepository cases,
             Clock clock) {
         this.campaigns = campaigns;
         this.customers = customers;
@@ -74,6 +78,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         this.outbox = outbox;
         this.templates = templates;
         this.rules = rules;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -87,8 +92,9 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 outbox.contactsSince(customer.customerId(), now.minus(trigger.reEntry())).stream()
                         .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
                         .toList();
-        NextBestAction action = rules.decide(
-                new NextBestActionRequest(customer.toProfile(), trigger.toReconnectContext(), recentContacts, now));
+        CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
+        NextBestAction action =
+                rules.decide(new NextBestActionRequest(profile, trigger.toReconnectContext(), recentContacts, now));
         StoredDecision decision = new StoredDecision(
                 UUID.randomUUID().toString(),
                 customer.customerId(),

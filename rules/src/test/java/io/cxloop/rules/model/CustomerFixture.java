@@ -34,6 +34,11 @@ public final class CustomerFixture {
         return german(EMAIL, " ", EnumSet.of(Channel.CALL_QUEUE));
     }
 
+    /** Consented to e-mail and SMS, but complained as a detractor and the case is still open. */
+    public static CustomerProfile germanCustomerWithEmailConsentAndAnOpenComplaintCase() {
+        return germanCustomerWithEmailAndSmsConsent().withOpenComplaintCases(1);
+    }
+
     /** Known with all addresses, consented to nothing. */
     public static CustomerProfile germanCustomerWithoutConsent() {
         return german(EMAIL, PHONE, EnumSet.noneOf(Channel.class));

@@ -4,6 +4,7 @@ import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithCallConsen
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailAndSmsConsent;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailAndSmsConsentButNoEmailAddress;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailConsent;
+import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailConsentAndAnOpenComplaintCase;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithSmsConsentOnly;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithoutConsent;
 import static io.cxloop.rules.nba.DecisionFixture.decisionFor;
@@ -32,6 +33,7 @@ class NextBestActionRulesTest {
     static final String RE_ENTRY = "At most one reconnect message per customer within the re-entry window";
     static final String FIRST_ALLOWED = "The first allowed channel in the trigger's order wins";
     static final String NOTHING_ALLOWED = "No action when no channel is allowed";
+    static final String OPEN_CASE = "No marketing while a complaint case is open";
 
     private final NextBestActionEngine engine = NextBestActionEngine.builtIn();
 
@@ -160,6 +162,40 @@ class NextBestActionRulesTest {
 
         assertThat(justOutside.action()).isEqualTo(ActionType.RECONNECT_OFFER);
         assertThat(justInside.action()).isEqualTo(ActionType.NO_ACTION);
+    }
+
+    @Test
+    void detractorWithAnOpenComplaintCaseGetsNoMarketingAndTheDecisionSaysWhy() {
+        NextBestAction action = engine.decide(
+                decisionFor(germanCustomerWithEmailConsentAndAnOpenComplaintCase(), cartAbandonedTrigger()));
+
+        assertThat(action.action()).isEqualTo(ActionType.NO_ACTION);
+        assertThat(action.channel()).isNull();
+        assertThat(action.explanations())
+                .containsExactly(new Explanation(
+                        OPEN_CASE,
+                        "No reconnect message: the customer has an open complaint case; marketing (trigger"
+                                + " cart-abandoned) waits until the loop is closed"));
+    }
+
+    @Test
+    void severalOpenComplaintCasesAreCounted() {
+        NextBestAction action = engine.decide(decisionFor(
+                germanCustomerWithEmailConsent().withOpenComplaintCases(2), cartAbandonedTriggerPreferringSms()));
+
+        assertThat(action.action()).isEqualTo(ActionType.NO_ACTION);
+        assertThat(action.explanations()).extracting(Explanation::reason).anySatisfy(text -> assertThat(text)
+                .contains("2 open complaint cases"));
+    }
+
+    @Test
+    void customerWhoseComplaintCasesAreClosedGetsTheOfferAgain() {
+        NextBestAction action = engine.decide(decisionFor(
+                germanCustomerWithEmailConsentAndAnOpenComplaintCase().withOpenComplaintCases(0),
+                cartAbandonedTrigger()));
+
+        assertThat(action.action()).isEqualTo(ActionType.RECONNECT_OFFER);
+        assertThat(action.explanations()).extracting(Explanation::rule).doesNotContain(OPEN_CASE);
     }
 
     @Test
