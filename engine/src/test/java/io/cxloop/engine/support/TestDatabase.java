@@ -34,6 +34,9 @@ public final class TestDatabase {
             registry.add("spring.datasource.url", schema::url);
             registry.add("spring.datasource.username", schema::user);
             registry.add("spring.datasource.password", schema::password);
+            // Camunda looks for its tables in every schema unless told which: another run's would fool it
+            registry.add("camunda.bpm.database.schema-name", schema::name);
+            registry.add("camunda.bpm.database.table-prefix", () -> schema.name() + ".");
         }
     }
 
