@@ -107,18 +107,6 @@ public class InMemoryOutboxStore implements OutboxStore {
     }
 
     private static OutboxMessage withAttempts(OutboxMessage m, int attempts) {
-        return new OutboxMessage(
-                m.id(),
-                m.channel(),
-                m.recipient(),
-                m.language(),
-                m.subject(),
-                m.htmlBody(),
-                m.textBody(),
-                attempts,
-                m.customerId(),
-                m.kind(),
-                m.reference(),
-                m.priority());
+        return m.withAttempt(attempts, false);
     }
 }

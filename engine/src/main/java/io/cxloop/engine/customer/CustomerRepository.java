@@ -6,6 +6,7 @@ import static io.cxloop.engine.persistence.JdbcTime.utc;
 import io.cxloop.rules.model.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -91,6 +92,23 @@ public class CustomerRepository {
             }
         }
         return created;
+    }
+
+    /** The customer no longer consents to the channel (e.g. one-click unsubscribe); true when the customer exists. */
+    public boolean withdrawConsent(String customerId, Channel channel, Instant at) {
+        if (!lockForUpdate(customerId)) {
+            return false;
+        }
+        int changed = jdbc.sql(
+                        "update customer_consent set granted = false, updated_at = ? where customer_id = ? and channel = ?")
+                .params(utc(at), customerId, channel.name())
+                .update();
+        if (changed == 0) {
+            jdbc.sql("insert into customer_consent (customer_id, channel, granted, updated_at) values (?, ?, false, ?)")
+                    .params(customerId, channel.name(), utc(at))
+                    .update();
+        }
+        return true;
     }
 
     private Map<Channel, Boolean> consentsOf(String customerId) {

@@ -4,22 +4,28 @@ import io.cxloop.connectors.outbox.DispatchGuard;
 import io.cxloop.connectors.outbox.OutboxMessage;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.optout.SuppressionReason;
+import io.cxloop.engine.optout.SuppressionRepository;
 import io.cxloop.rules.model.Channel;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contact policy once more, just before a message leaves (DESIGN.md: "checked at decision time and again just
- * before dispatch"): the customer must still exist and still consent to the message's channel.
+ * before dispatch"): the customer must still exist and still consent to the message's channel, the address must not
+ * have bounced, and marketing must not go to an address that unsubscribed.
  */
 @Component
 public class ContactPolicyGuard implements DispatchGuard {
 
     private final CustomerRepository customers;
+    private final SuppressionRepository suppressionList;
 
-    public ContactPolicyGuard(CustomerRepository customers) {
+    public ContactPolicyGuard(CustomerRepository customers, SuppressionRepository suppressionList) {
         this.customers = customers;
+        this.suppressionList = suppressionList;
     }
 
     @Override
@@ -35,6 +41,13 @@ public class ContactPolicyGuard implements DispatchGuard {
         Channel channel = Channel.valueOf(message.channel());
         if (!Boolean.TRUE.equals(customer.get().consents().get(channel))) {
             return Verdict.suppress("consent for " + channel + " withdrawn after the message was queued");
+        }
+        Set<SuppressionReason> suppressions = suppressionList.reasonsFor(channel, message.recipient());
+        if (suppressions.contains(SuppressionReason.BOUNCED)) {
+            return Verdict.suppress("address " + message.recipient() + " bounced");
+        }
+        if (message.marketing() && suppressions.contains(SuppressionReason.UNSUBSCRIBED)) {
+            return Verdict.suppress("address " + message.recipient() + " unsubscribed from marketing");
         }
         return Verdict.allow();
     }

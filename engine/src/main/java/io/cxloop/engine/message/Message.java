@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param smsEncoding {@code GSM_7} or {@code UCS_2} for text messages
  * @param smsSegments how many SMS a text message is sent as
  * @param priority JMS priority of a call-back request, if it has its own
+ * @param deliveredAt when the provider reported it delivered (SMS delivery receipt)
+ * @param marketing whether it is marketing (carries one-click unsubscribe; an opt-out stops it)
  */
 public record Message(
         String messageId,
@@ -33,4 +35,6 @@ public record Message(
         String statusReason,
         String smsEncoding,
         Integer smsSegments,
-        Integer priority) {}
+        Integer priority,
+        Instant deliveredAt,
+        boolean marketing) {}

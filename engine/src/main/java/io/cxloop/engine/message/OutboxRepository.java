@@ -3,9 +3,12 @@ package io.cxloop.engine.message;
 import static io.cxloop.engine.persistence.JdbcTime.instant;
 import static io.cxloop.engine.persistence.JdbcTime.utc;
 
+import io.cxloop.connectors.callqueue.CallQueueProperties;
+import io.cxloop.connectors.callqueue.CallQueueThrottle;
 import io.cxloop.connectors.outbox.OutboxMessage;
 import io.cxloop.connectors.outbox.OutboxStore;
 import io.cxloop.connectors.sms.SmsSegments;
+import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.rules.model.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,11 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,8 +53,40 @@ public class OutboxRepository implements OutboxStore {
             String subject,
             String htmlBody,
             String textBody,
-            Integer priority) {
+            Integer priority,
+            boolean marketing) {
 
+        /** A marketing message (it carries one-click unsubscribe) with its own call-queue priority. */
+        public NewMessage(
+                String customerId,
+                String campaignId,
+                String decisionId,
+                String offerCode,
+                Channel channel,
+                String template,
+                String recipient,
+                String language,
+                String subject,
+                String htmlBody,
+                String textBody,
+                Integer priority) {
+            this(
+                    customerId,
+                    campaignId,
+                    decisionId,
+                    offerCode,
+                    channel,
+                    template,
+                    recipient,
+                    language,
+                    subject,
+                    htmlBody,
+                    textBody,
+                    priority,
+                    true);
+        }
+
+        /** A marketing message (it carries one-click unsubscribe). */
         public NewMessage(
                 String customerId,
                 String campaignId,
@@ -74,7 +111,8 @@ public class OutboxRepository implements OutboxStore {
                     subject,
                     htmlBody,
                     textBody,
-                    null);
+                    null,
+                    true);
         }
     }
 
@@ -87,18 +125,51 @@ public class OutboxRepository implements OutboxStore {
     private final OutboxRetryProperties retry;
     private final OutboxMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final CallQueueProperties callQueueProperties;
+    private final CallQueueThrottle callQueue;
+    private final UnsubscribeLinks unsubscribeLinks;
 
+    /** Due call-backs looked at per claim when sorting them by priority. */
+    private static final int MAX_CALL_BACKS_CONSIDERED = 1000;
+
+    @Autowired
     public OutboxRepository(
             JdbcClient jdbc,
             Clock clock,
             OutboxRetryProperties retry,
             OutboxMetrics metrics,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CallQueueProperties callQueueProperties,
+            UnsubscribeLinks unsubscribeLinks) {
+        this(
+                jdbc,
+                clock,
+                retry,
+                metrics,
+                events,
+                callQueueProperties,
+                callQueueProperties.throttle(),
+                unsubscribeLinks);
+    }
+
+    /** With a throttle of its own (e.g. for a test with a controllable clock). */
+    public OutboxRepository(
+            JdbcClient jdbc,
+            Clock clock,
+            OutboxRetryProperties retry,
+            OutboxMetrics metrics,
+            ApplicationEventPublisher events,
+            CallQueueProperties callQueueProperties,
+            CallQueueThrottle callQueue,
+            UnsubscribeLinks unsubscribeLinks) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retry = retry;
         this.metrics = metrics;
         this.events = events;
+        this.callQueueProperties = callQueueProperties;
+        this.callQueue = callQueue;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     /** Writes a message in the caller's transaction; returns its id. */
@@ -110,8 +181,8 @@ public class OutboxRepository implements OutboxStore {
                         """
                 insert into outbox_message (message_id, customer_id, campaign_id, decision_id, offer_code, channel,
                     template, recipient, language, subject, html_body, text_body, status, attempts, next_attempt_at,
-                    created_at, updated_at, sms_encoding, sms_segments, priority)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?)""")
+                    created_at, updated_at, sms_encoding, sms_segments, priority, marketing)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         message.customerId(),
@@ -130,58 +201,129 @@ public class OutboxRepository implements OutboxStore {
                         utc(now),
                         sms == null ? null : sms.encoding().name(),
                         sms == null ? null : sms.segments(),
-                        message.priority())
+                        message.priority(),
+                        message.marketing())
                 .update();
         metrics.queued(message.channel().name());
         return id;
     }
 
+    /**
+     * Claims due messages: {@code QUEUED} ones whose time has come and {@code SENDING} ones whose dispatcher died
+     * (claimed longer than the claim timeout ago; they come back {@link OutboxMessage#resumed() resumed}). Call-backs
+     * pass the {@link CallQueueThrottle}: only as many as the call center's hourly capacity and business hours allow,
+     * the most urgent first; the rest stay queued.
+     */
     @Override
     @Transactional
     public List<OutboxMessage> claimDue(int limit) {
         Instant now = clock.instant();
-        List<String> candidates = jdbc.sql(
+        Instant stale = now.minus(retry.claimTimeout());
+        boolean throttled = callQueue.limits();
+        List<Candidate> candidates = new ArrayList<>(jdbc.sql(
                         """
-                select message_id from outbox_message
-                where (status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?)
+                select message_id, status, channel, template, priority from outbox_message
+                where ((status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?))"""
+                                + (throttled ? " and channel <> 'CALL_QUEUE'" : "")
+                                + """
+
                 order by next_attempt_at
                 limit ?""")
-                .params(utc(now), utc(now.minus(retry.claimTimeout())), limit)
-                .query(String.class)
-                .list();
+                .params(utc(now), utc(stale), limit)
+                .query(OutboxRepository::candidate)
+                .list());
+        if (throttled && candidates.size() < limit) {
+            candidates.addAll(dueCallBacks(now, stale, limit - candidates.size()));
+        }
         List<OutboxMessage> claimed = new ArrayList<>();
-        for (String id : candidates) {
+        for (Candidate candidate : candidates) {
             int won = jdbc.sql(
                             """
                     update outbox_message set status = 'SENDING', claimed_at = ?, attempts = attempts + 1, updated_at = ?
                     where message_id = ?
                       and ((status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?))""")
-                    .params(utc(now), utc(now), id, utc(now), utc(now.minus(retry.claimTimeout())))
+                    .params(utc(now), utc(now), candidate.id(), utc(now), utc(stale))
                     .update();
             if (won == 1) {
-                claimed.add(jdbc.sql(
-                                """
-                        select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
-                            customer_id, template, offer_code, priority
-                        from outbox_message where message_id = ?""")
-                        .param(id)
-                        .query((rs, n) -> new OutboxMessage(
-                                rs.getString("message_id"),
-                                rs.getString("channel"),
-                                rs.getString("recipient"),
-                                rs.getString("language"),
-                                rs.getString("subject"),
-                                rs.getString("html_body"),
-                                rs.getString("text_body"),
-                                rs.getInt("attempts"),
-                                rs.getString("customer_id"),
-                                rs.getString("template"),
-                                rs.getString("offer_code"),
-                                (Integer) rs.getObject("priority", Integer.class)))
-                        .single());
+                claimed.add(load(candidate.id(), "SENDING".equals(candidate.status())));
             }
         }
         return claimed;
+    }
+
+    private record Candidate(String id, String status, String channel, String kind, Integer priority) {}
+
+    private static Candidate candidate(ResultSet rs, int row) throws SQLException {
+        return new Candidate(
+                rs.getString("message_id"),
+                rs.getString("status"),
+                rs.getString("channel"),
+                rs.getString("template"),
+                (Integer) rs.getObject("priority", Integer.class));
+    }
+
+    /** Due call-backs within what the throttle allows now, most urgent first, then oldest first. */
+    private List<Candidate> dueCallBacks(Instant now, Instant stale, int limit) {
+        int dispatched = jdbc.sql(
+                        """
+                select count(*) from outbox_message
+                where channel = 'CALL_QUEUE' and status in ('SENDING', 'SENT', 'DELIVERED')
+                  and claimed_at > ? and claimed_at <= ?""")
+                .params(utc(now.minus(CallQueueThrottle.WINDOW)), utc(now))
+                .query(Integer.class)
+                .single();
+        int allowance = Math.min(limit, callQueue.allowance(now, dispatched));
+        if (allowance <= 0) {
+            return List.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                select message_id, status, channel, template, priority from outbox_message
+                where channel = 'CALL_QUEUE'
+                  and ((status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?))
+                order by next_attempt_at
+                limit ?""")
+                .params(utc(now), utc(stale), MAX_CALL_BACKS_CONSIDERED)
+                .query(OutboxRepository::candidate)
+                .list()
+                .stream()
+                // a stable sort: within one priority the oldest stays first
+                .sorted(Comparator.comparingInt(
+                        (Candidate c) -> -callQueueProperties.priorityOf(c.kind(), c.priority())))
+                .limit(allowance)
+                .toList();
+    }
+
+    private OutboxMessage load(String id, boolean resumed) {
+        OutboxMessage message = jdbc.sql(
+                        """
+                select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
+                    customer_id, template, offer_code, priority, marketing
+                from outbox_message where message_id = ?""")
+                .param(id)
+                .query((rs, n) -> new OutboxMessage(
+                        rs.getString("message_id"),
+                        rs.getString("channel"),
+                        rs.getString("recipient"),
+                        rs.getString("language"),
+                        rs.getString("subject"),
+                        rs.getString("html_body"),
+                        rs.getString("text_body"),
+                        rs.getInt("attempts"),
+                        rs.getString("customer_id"),
+                        rs.getString("template"),
+                        rs.getString("offer_code"),
+                        (Integer) rs.getObject("priority", Integer.class),
+                        rs.getBoolean("marketing"),
+                        null,
+                        resumed))
+                .single();
+        if (message.marketing()) {
+            message = message.withUnsubscribe(
+                    unsubscribeLinks.forCustomer(message.customerId(), Channel.valueOf(message.channel())));
+        }
+        return message;
     }
 
     @Override
@@ -243,7 +385,7 @@ public class OutboxRepository implements OutboxStore {
         giveUp(id, MessageStatus.SUPPRESSED, message, "status in ('SENDING', 'QUEUED')");
     }
 
-    private void giveUp(String id, MessageStatus status, String reason, String condition) {
+    private boolean giveUp(String id, MessageStatus status, String reason, String condition) {
         Instant now = clock.instant();
         String column = status == MessageStatus.SUPPRESSED ? "status_reason" : "last_error";
         int updated = jdbc.sql("update outbox_message set status = ?, " + column + " = ?, updated_at = ?"
@@ -259,6 +401,74 @@ public class OutboxRepository implements OutboxStore {
             }
             events.publishEvent(new MessageGaveUp(id, header.campaignId(), header.channel(), status, reason));
         }
+        return updated == 1;
+    }
+
+    /** What a delivery receipt did to a message. */
+    public enum ReceiptResult {
+        /** The message moved forward to the reported status. */
+        APPLIED,
+        /** The message is already there or further (a duplicate or late receipt): nothing changed. */
+        UNCHANGED
+    }
+
+    /**
+     * A provider's delivery receipt (or bounce): status only moves forward, so duplicate and out-of-order receipts are
+     * harmless. {@code SENT} applies to a message not yet marked sent; {@code DELIVERED} and {@code FAILED} to a
+     * message not yet delivered, failed or suppressed. A {@code FAILED} receipt gives the message up (the waiting
+     * process hears of it) with the provider's error.
+     *
+     * @param reported {@link MessageStatus#SENT}, {@link MessageStatus#DELIVERED} or {@link MessageStatus#FAILED}
+     */
+    @Transactional
+    public ReceiptResult applyReceipt(String id, MessageStatus reported, String providerMessageId, String error) {
+        Instant now = clock.instant();
+        int updated =
+                switch (reported) {
+                    case SENT ->
+                        jdbc.sql(
+                                        """
+                            update outbox_message set status = 'SENT', sent_at = ?, updated_at = ?,
+                                provider_message_id = coalesce(provider_message_id, ?)
+                            where message_id = ? and status in ('QUEUED', 'SENDING')""")
+                                .params(utc(now), utc(now), providerMessageId, id)
+                                .update();
+                    case DELIVERED ->
+                        jdbc.sql(
+                                        """
+                            update outbox_message set status = 'DELIVERED', delivered_at = ?, updated_at = ?,
+                                sent_at = coalesce(sent_at, ?), provider_message_id = coalesce(provider_message_id, ?)
+                            where message_id = ? and status in ('QUEUED', 'SENDING', 'SENT')""")
+                                .params(utc(now), utc(now), utc(now), providerMessageId, id)
+                                .update();
+                    case FAILED ->
+                        giveUp(
+                                        id,
+                                        MessageStatus.FAILED,
+                                        truncate(error == null ? "provider reported the message undeliverable" : error),
+                                        "status in ('QUEUED', 'SENDING', 'SENT')")
+                                ? 1
+                                : 0;
+                    default -> throw new IllegalArgumentException("a receipt cannot report " + reported);
+                };
+        if (updated == 1 && reported == MessageStatus.SENT) {
+            Header header = header(id);
+            metrics.sent(header.channel().name(), Duration.between(header.createdAt(), now));
+        }
+        log.info("Receipt for message {}: {} ({})", id, reported, updated == 1 ? "applied" : "unchanged");
+        return updated == 1 ? ReceiptResult.APPLIED : ReceiptResult.UNCHANGED;
+    }
+
+    /** The outbox id of the message the provider knows by this id. */
+    public Optional<String> findByProviderMessageId(String providerMessageId) {
+        return jdbc.sql("select message_id from outbox_message where provider_message_id = ?")
+                .param(providerMessageId)
+                .query(String.class)
+                .optional();
+    }
+
+    private static String truncate(String error) {
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     /**
@@ -363,6 +573,8 @@ public class OutboxRepository implements OutboxStore {
                 rs.getString("status_reason"),
                 rs.getString("sms_encoding"),
                 (Integer) rs.getObject("sms_segments", Integer.class),
-                (Integer) rs.getObject("priority", Integer.class));
+                (Integer) rs.getObject("priority", Integer.class),
+                instant(rs, "delivered_at"),
+                rs.getBoolean("marketing"));
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /actuator/info                 authenticated
  * /actuator/**                   ADMIN, SYSTEM          (e.g. a Prometheus scraper as a SYSTEM user)
  * /engine-rest/**                authenticated          (then Camunda's authorizations apply to the user)
+ * POST /api/receipts/**          public: the provider's HMAC signature of the body is checked instead
+ * /u/**                          public: the signed unsubscribe token is the authorisation (RFC 8058 one-click)
  * /api/admin/**                  ADMIN
  * /api/triggers/**               MARKETER, ADMIN
  * /api/events/**                 SYSTEM, ADMIN
@@ -33,7 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </pre>
  *
  * <p>Form login with a session (Camunda Cockpit, Tasklist and Admin, our own pages): {@code /login} is public,
- * everything else ({@code /camunda/**}, {@code /}, later {@code /s/**} and {@code /u/**}) needs a login; inside
+ * everything else ({@code /camunda/**}, {@code /}, later {@code /s/**}) needs a login; inside
  * the Camunda webapps, Camunda's authorizations decide.
  *
  * <p>Finer checks belong on the method: method security is on, so a service or controller may use e.g.
@@ -46,7 +48,8 @@ public final class AccessRules {
     public static final String ENGINE_REST_PATH = "/engine-rest";
 
     /** The paths served by the stateless HTTP Basic chain. */
-    public static final RequestMatcher STATELESS_API = anyOf("/api/**", ENGINE_REST_PATH + "/**", "/actuator/**");
+    public static final RequestMatcher STATELESS_API =
+            anyOf("/api/**", ENGINE_REST_PATH + "/**", "/actuator/**", "/u/**");
 
     /** Camunda's webapps, served by the Camunda webapp starter under its default application path. */
     public static final String CAMUNDA_WEBAPP_PATH = "/camunda";
@@ -68,6 +71,9 @@ public final class AccessRules {
                 .hasAnyRole(names(ADMIN, SYSTEM))
                 .requestMatchers(path(ENGINE_REST_PATH + "/**"))
                 .authenticated()
+                // the body's HMAC signature (receipts) or the signed token (unsubscribe) is the authentication
+                .requestMatchers(path(HttpMethod.POST, "/api/receipts/**"), path("/u/**"))
+                .permitAll()
                 .requestMatchers(path("/api/admin/**"))
                 .hasRole(ADMIN.name())
                 .requestMatchers(path("/api/triggers/**"))

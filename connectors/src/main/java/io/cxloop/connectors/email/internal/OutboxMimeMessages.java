@@ -22,6 +22,9 @@ public final class OutboxMimeMessages {
     // The id becomes part of the Message-ID and of the sandbox file name.
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Session SESSION = Session.getInstance(new Properties());
+    // what goes between < > in List-Unsubscribe: no spaces, line breaks or angle brackets
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>,]+");
+    private static final Pattern MAILTO_URL = Pattern.compile("mailto:[^\\s<>,]+");
 
     private OutboxMimeMessages() {}
 
@@ -40,6 +43,7 @@ public final class OutboxMimeMessages {
         mime.setRecipient(RecipientType.TO, new InternetAddress(message.recipient(), true));
         mime.setSubject(message.subject(), UTF_8);
         mime.setSentDate(new Date());
+        listUnsubscribe(message, mime);
         if (message.htmlBody() != null && message.textBody() != null) {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.textBody(), UTF_8, "plain");
@@ -54,6 +58,30 @@ public final class OutboxMimeMessages {
         }
         mime.saveChanges();
         return mime;
+    }
+
+    /**
+     * Marketing mail names where to unsubscribe ({@code List-Unsubscribe}, RFC 2369) and that a single POST does it
+     * without any further step ({@code List-Unsubscribe-Post}, RFC 8058), so mail clients can offer the button.
+     */
+    private static void listUnsubscribe(OutboxMessage message, MimeMessage mime) throws MessagingException {
+        OutboxMessage.Unsubscribe unsubscribe = message.unsubscribe();
+        if (!message.marketing() || unsubscribe == null || unsubscribe.url() == null) {
+            return;
+        }
+        if (!HTTP_URL.matcher(unsubscribe.url()).matches()) {
+            throw new IllegalArgumentException("unsubscribe URL must be a plain http(s) URL: " + unsubscribe.url());
+        }
+        String header = "<" + unsubscribe.url() + ">";
+        if (unsubscribe.mailto() != null && !unsubscribe.mailto().isBlank()) {
+            if (!MAILTO_URL.matcher(unsubscribe.mailto()).matches()) {
+                throw new IllegalArgumentException(
+                        "unsubscribe mailto must be a plain mailto URL: " + unsubscribe.mailto());
+            }
+            header = "<" + unsubscribe.mailto() + ">, " + header;
+        }
+        mime.setHeader("List-Unsubscribe", header);
+        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     /** The message as it would travel over SMTP, e.g. for an {@code .eml} file. */

@@ -40,6 +40,31 @@ class OutboxMimeMessagesTest {
     }
 
     @Test
+    void marketingMailNamesItsOneClickUnsubscribeAndTransactionalMailDoesNot() throws Exception {
+        OutboxMessage offer = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org")
+                .withUnsubscribe(new OutboxMessage.Unsubscribe(
+                        "https://cx.shop.example/u/am9obg.EMAIL.abc", "mailto:unsubscribe@shop.example?subject=x"));
+        OutboxMessage receipt = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org");
+
+        MimeMessage marketing = parse(OutboxMimeMessages.toRfc822(OutboxMimeMessages.build(offer, SHOP)));
+        MimeMessage transactional = parse(OutboxMimeMessages.toRfc822(OutboxMimeMessages.build(receipt, SHOP)));
+
+        assertThat(marketing.getHeader("List-Unsubscribe", null))
+                .isEqualTo("<mailto:unsubscribe@shop.example?subject=x>, <https://cx.shop.example/u/am9obg.EMAIL.abc>");
+        assertThat(marketing.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(transactional.getHeader("List-Unsubscribe")).isNull();
+        assertThat(transactional.getHeader("List-Unsubscribe-Post")).isNull();
+    }
+
+    @Test
+    void anUnsubscribeUrlThatCouldBreakTheHeaderIsRejected() {
+        OutboxMessage offer = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org")
+                .withUnsubscribe(new OutboxMessage.Unsubscribe("https://x.example/u/a>\r\nBcc: evil@x", null));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> OutboxMimeMessages.build(offer, SHOP));
+    }
+
+    @Test
     void aTextOnlyMessageHasASinglePart() throws Exception {
         OutboxMessage offer = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org");
         OutboxMessage textOnly = new OutboxMessage(
