@@ -11,6 +11,19 @@ public final class JourneyReconnect {
     /** Correlated when the customer reaches the trigger's goal (e.g. a purchase) on their own or after contact. */
     public static final String MESSAGE_GOAL_REACHED = "Message_GoalReached";
 
+    /**
+     * Correlated by the outbox when it gives the campaign's message up (failed for good, bounced, or suppressed by the
+     * contact policy), matched by process instance and {@link #VAR_MESSAGE_ID}; the process decides again without
+     * that channel.
+     */
+    public static final String MESSAGE_DELIVERY_FAILED = "Message_DeliveryFailed";
+
+    /** Set with {@link #MESSAGE_DELIVERY_FAILED}: the channel that failed, e.g. {@code EMAIL}. */
+    public static final String VAR_FAILED_CHANNEL = "failedChannel";
+
+    /** Set with {@link #MESSAGE_DELIVERY_FAILED}: why, e.g. the bounce or the suppression reason. */
+    public static final String VAR_DELIVERY_FAILURE = "deliveryFailure";
+
     // process variables set by the starter
     public static final String VAR_CAMPAIGN_ID = "campaignId";
     public static final String VAR_CUSTOMER_ID = "customerId";

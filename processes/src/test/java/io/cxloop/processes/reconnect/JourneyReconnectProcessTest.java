@@ -1,10 +1,13 @@
 package io.cxloop.processes.reconnect;
 
+import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_DELIVERY_FAILED;
 import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_GOAL_REACHED;
 import static io.cxloop.processes.reconnect.JourneyReconnect.PROCESS_KEY;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_ACTION_CHOSEN;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CUSTOMER_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DECISION_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DELIVERY_FAILURE;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_FAILED_CHANNEL;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_GOAL_EVENT_TYPE;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_MESSAGE_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_OFFER_CODE;
@@ -158,6 +161,44 @@ class JourneyReconnectProcessTest {
     }
 
     @Test
+    void whenTheMessageCannotBeDeliveredTheRulesDecideAgainUntilNoChannelIsLeft() {
+        campaigns.rulesChooseAnOffer();
+        ProcessInstance campaign = startAndWaitForOfferOutcome("customer-42", "campaign-1");
+
+        assertThat(deliveryFailed(campaign, "message-1", "EMAIL", "address bounced"))
+                .hasSize(1);
+
+        assertThat(campaign).isWaitingAt("Task_DecideNextBestAction");
+        assertThat(campaign)
+                .variables()
+                .containsEntry(VAR_FAILED_CHANNEL, "EMAIL")
+                .containsEntry(VAR_DELIVERY_FAILURE, "address bounced");
+        execute(job());
+        execute(job("Task_IssueOfferAndQueueMessage", campaign));
+        assertThat(campaign).isWaitingAt("Gateway_WaitForGoalOrExpiry").isWaitingFor(MESSAGE_DELIVERY_FAILED);
+        assertThat(campaign).variables().containsEntry(VAR_MESSAGE_ID, "message-2");
+        assertThat(deliveryFailed(campaign, "message-1", "EMAIL", "late duplicate"))
+                .as("a report about the replaced message finds nobody waiting for it")
+                .isEmpty();
+
+        // the second channel fails as well and the rules find nothing else
+        campaigns.rulesChooseNoAction();
+        assertThat(deliveryFailed(campaign, "message-2", "SMS", "consent withdrawn"))
+                .hasSize(1);
+        execute(job());
+        execute(job());
+
+        assertThat(campaign)
+                .hasPassed("Event_MessageUndeliverable", "Task_RecordNoAction", "EndEvent_NoAction")
+                .hasNotPassed("Event_OfferExpired", "Event_GoalReachedAfterContact")
+                .isEnded();
+        assertThat(campaigns.decisions()).hasSize(3);
+        assertThat(campaigns.offers()).hasSize(2);
+        assertThat(campaigns.outcomesOf("campaign-1")).containsExactly(CampaignOutcome.NO_ACTION);
+        assertThat(timerJobs()).isEmpty();
+    }
+
+    @Test
     void goalEventOfAnotherCustomerOrTypeDoesNotEndTheCampaign() {
         campaigns.rulesChooseAnOffer();
         ProcessInstance campaign = start("customer-42", "campaign-1");
@@ -233,6 +274,18 @@ class JourneyReconnectProcessTest {
                 .createMessageCorrelation(MESSAGE_GOAL_REACHED)
                 .processInstanceVariableEquals(VAR_CUSTOMER_ID, customerId)
                 .processInstanceVariableEquals(VAR_GOAL_EVENT_TYPE, goalEventType)
+                .correlateAllWithResult();
+    }
+
+    /** Exactly how the engine reports a message the outbox gave up on. */
+    private static List<MessageCorrelationResult> deliveryFailed(
+            ProcessInstance campaign, String messageId, String channel, String reason) {
+        return runtimeService()
+                .createMessageCorrelation(MESSAGE_DELIVERY_FAILED)
+                .processInstanceId(campaign.getId())
+                .processInstanceVariableEquals(VAR_MESSAGE_ID, messageId)
+                .setVariable(VAR_FAILED_CHANNEL, channel)
+                .setVariable(VAR_DELIVERY_FAILURE, reason)
                 .correlateAllWithResult();
     }
 
