@@ -16,11 +16,13 @@ import io.cxloop.processes.reconnect.CampaignOutcome;
 import io.cxloop.processes.reconnect.IssuedOffer;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
+import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
+import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +96,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                         .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
                         .toList();
         CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
-        NextBestAction action =
-                rules.decide(new NextBestActionRequest(profile, trigger.toReconnectContext(), recentContacts, now));
+        NextBestAction action = rules.decide(new NextBestActionRequest(
+                profile, withoutUndeliverableChannels(trigger, campaignId), recentContacts, now));
         StoredDecision decision = new StoredDecision(
                 UUID.randomUUID().toString(),
                 customer.customerId(),
@@ -149,6 +152,22 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     public void recordOutcome(String campaignId, CampaignOutcome outcome) {
         campaigns.end(campaignId, outcome, clock.instant());
         log.info("Campaign {} ended: {}", campaignId, outcome);
+    }
+
+    /** A channel on which this campaign's message could not be delivered is not tried again (fallback). */
+    private ReconnectContext withoutUndeliverableChannels(ReconnectTrigger trigger, String campaignId) {
+        ReconnectContext context = trigger.toReconnectContext();
+        Set<Channel> undeliverable = outbox.undeliverableChannels(campaignId);
+        if (undeliverable.isEmpty()) {
+            return context;
+        }
+        return new ReconnectContext(
+                context.triggerKey(),
+                context.channels().stream()
+                        .filter(channel -> !undeliverable.contains(channel))
+                        .toList(),
+                context.reEntry(),
+                context.offer());
     }
 
     private static Map<String, Object> templateVariables(Customer customer, IssuedOfferCode code) {

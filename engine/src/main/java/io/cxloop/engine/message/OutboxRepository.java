@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -519,6 +521,20 @@ public class OutboxRepository implements OutboxStore {
                         Channel.valueOf(rs.getString("channel")),
                         instant(rs, "created_at")))
                 .list();
+    }
+
+    /** Channels on which a message of the campaign was given up on (failed for good, bounced or suppressed). */
+    public Set<Channel> undeliverableChannels(String campaignId) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        jdbc.sql(
+                        """
+                select distinct channel from outbox_message
+                where campaign_id = ? and status in ('FAILED', 'SUPPRESSED')""")
+                .param(campaignId)
+                .query(String.class)
+                .list()
+                .forEach(channel -> channels.add(Channel.valueOf(channel)));
+        return channels;
     }
 
     /** A message sent on behalf of a campaign. */
