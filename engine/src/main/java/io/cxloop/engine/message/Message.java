@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param priority JMS priority of a call-back request, if it has its own
  * @param deliveredAt when the provider reported it delivered (SMS delivery receipt)
  * @param marketing whether it is marketing (carries one-click unsubscribe; an opt-out stops it)
+ * @param callOutcome what came of a call-back, as the agent or the CTI reported it (see the calls API)
  */
 public record Message(
         String messageId,
@@ -37,4 +38,7 @@ public record Message(
         Integer smsSegments,
         Integer priority,
         Instant deliveredAt,
-        boolean marketing) {}
+        boolean marketing,
+        String callOutcome,
+        String callNote,
+        Instant callOutcomeAt) {}

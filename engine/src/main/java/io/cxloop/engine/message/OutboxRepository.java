@@ -461,6 +461,18 @@ public class OutboxRepository implements OutboxStore {
         return updated == 1 ? ReceiptResult.APPLIED : ReceiptResult.UNCHANGED;
     }
 
+    /** Records what came of a call-back (the latest report counts). */
+    @Transactional
+    public void recordCallOutcome(String id, String outcome, String note) {
+        Instant now = clock.instant();
+        jdbc.sql(
+                        """
+                update outbox_message set call_outcome = ?, call_note = ?, call_outcome_at = ?, updated_at = ?
+                where message_id = ?""")
+                .params(outcome, note, utc(now), utc(now), id)
+                .update();
+    }
+
     /** The outbox id of the message the provider knows by this id. */
     public Optional<String> findByProviderMessageId(String providerMessageId) {
         return jdbc.sql("select message_id from outbox_message where provider_message_id = ?")
@@ -591,6 +603,9 @@ public class OutboxRepository implements OutboxStore {
                 (Integer) rs.getObject("sms_segments", Integer.class),
                 (Integer) rs.getObject("priority", Integer.class),
                 instant(rs, "delivered_at"),
-                rs.getBoolean("marketing"));
+                rs.getBoolean("marketing"),
+                rs.getString("call_outcome"),
+                rs.getString("call_note"),
+                instant(rs, "call_outcome_at"));
     }
 }

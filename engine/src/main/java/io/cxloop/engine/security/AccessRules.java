@@ -1,6 +1,7 @@
 package io.cxloop.engine.security;
 
 import static io.cxloop.engine.security.Role.ADMIN;
+import static io.cxloop.engine.security.Role.AGENT;
 import static io.cxloop.engine.security.Role.MARKETER;
 import static io.cxloop.engine.security.Role.SYSTEM;
 
@@ -30,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /api/events/**                 SYSTEM, ADMIN
  * GET /api/customers/**          any role
  * /api/customers/**              SYSTEM, ADMIN
+ * /api/calls/**                  AGENT, SYSTEM, ADMIN   (call-back outcomes)
  * /api/messages/**               any role
  * /api/** (incl. /api/docs, /api/openapi)   authenticated
  * </pre>
@@ -84,6 +86,8 @@ public final class AccessRules {
                 .hasAnyRole(names(ANY_ROLE))
                 .requestMatchers(path("/api/customers/**"))
                 .hasAnyRole(names(SYSTEM, ADMIN))
+                .requestMatchers(path("/api/calls/**"))
+                .hasAnyRole(names(AGENT, SYSTEM, ADMIN))
                 .requestMatchers(path("/api/messages/**"))
                 .hasAnyRole(names(ANY_ROLE))
                 .anyRequest()
