@@ -107,6 +107,6 @@ public class InMemoryOutboxStore implements OutboxStore {
     }
 
     private static OutboxMessage withAttempts(OutboxMessage m, int attempts) {
-        return m.withAttempt(attempts, false);
+        return m.withAttempt(attempts, m.resumed());
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "cxloop.outbox.poll-interval=50",
             "cxloop.sms.from=SneakerShop",
             "cxloop.sms.bearer-token=gateway-token",
-            "cxloop.sms.response-timeout=2s"
+            "cxloop.sms.response-timeout=5s"
         })
 class SmsGatewayIT {
 
@@ -82,7 +82,7 @@ class SmsGatewayIT {
 
         OutboxMessage sms = outbox.enqueue(OutboxMessages.reconnectOfferSmsTo(phone));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.sent().containsKey(sms.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> outbox.sent().containsKey(sms.id()));
         assertThat(outbox.sent()).containsEntry(sms.id(), "SM-0001");
         assertThat(outbox.attemptErrors(sms.id())).hasSize(2).allSatisfy(error -> assertThat(error)
                 .startsWith("SMS gateway answered 503"));
@@ -112,7 +112,7 @@ class SmsGatewayIT {
 
         OutboxMessage sms = outbox.enqueue(OutboxMessages.reconnectOfferSmsTo(phone));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.sent().containsKey(sms.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> outbox.sent().containsKey(sms.id()));
         assertThat(outbox.sent()).containsEntry(sms.id(), "SM-0002");
         assertThat(outbox.attemptErrors(sms.id())).hasSize(1);
         assertThat(requestsTo(phone))
@@ -126,7 +126,7 @@ class SmsGatewayIT {
         gateway.stubFor(toPhone(phone)
                 .inScenario("slow")
                 .whenScenarioStateIs(STARTED)
-                .willReturn(okJson("{\"id\":\"SM-too-late\"}").withFixedDelay(6000))
+                .willReturn(okJson("{\"id\":\"SM-too-late\"}").withFixedDelay(15000))
                 .willSetStateTo("fast"));
         gateway.stubFor(toPhone(phone)
                 .inScenario("slow")
@@ -135,7 +135,7 @@ class SmsGatewayIT {
 
         OutboxMessage sms = outbox.enqueue(OutboxMessages.reconnectOfferSmsTo(phone));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.sent().containsKey(sms.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> outbox.sent().containsKey(sms.id()));
         assertThat(outbox.sent()).containsEntry(sms.id(), "SM-0003");
         assertThat(outbox.attemptErrors(sms.id())).singleElement().asString().containsIgnoringCase("timed out");
         assertThat(requestsTo(phone))
@@ -151,7 +151,7 @@ class SmsGatewayIT {
 
         OutboxMessage sms = outbox.enqueue(OutboxMessages.reconnectOfferSmsTo(phone));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.failed().containsKey(sms.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> outbox.failed().containsKey(sms.id()));
         assertThat(outbox.rejected()).contains(sms.id());
         assertThat(outbox.failed().get(sms.id()))
                 .startsWith("SMS gateway answered 400")
@@ -164,7 +164,7 @@ class SmsGatewayIT {
     void aNumberThatIsNotE164NeverReachesTheGateway() {
         OutboxMessage sms = outbox.enqueue(OutboxMessages.reconnectOfferSmsTo("0170 1111 0005"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.failed().containsKey(sms.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> outbox.failed().containsKey(sms.id()));
         assertThat(outbox.rejected()).contains(sms.id());
         assertThat(gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))
                         .withRequestBody(matchingJsonPath("$.reference", equalTo(sms.id())))))

@@ -1,0 +1,88 @@
+package io.cxloop.engine.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cxloop.connectors.callqueue.CallQueueProperties;
+import io.cxloop.connectors.callqueue.CallQueueThrottle;
+import io.cxloop.connectors.outbox.OutboxMessage;
+import io.cxloop.engine.delivery.CallQueueThrottleIT.TestClock;
+import io.cxloop.engine.message.OutboxMetrics;
+import io.cxloop.engine.message.OutboxRepository;
+import io.cxloop.engine.message.OutboxRetryProperties;
+import io.cxloop.engine.optout.UnsubscribeLinks;
+import io.cxloop.engine.support.EngineIT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a dispatcher gets when it claims: a message whose earlier claim was never reported back (its dispatcher died)
+ * comes back after the claim timeout marked resumed, so the e-mail connector checks the journal before sending; a
+ * marketing message carries its unsubscribe links. On a clock of its own in 2031, out of the real dispatcher's way.
+ */
+class OutboxClaimIT extends EngineIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OutboxRetryProperties retry;
+
+    @Autowired
+    OutboxMetrics metrics;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    CallQueueProperties callQueueProperties;
+
+    @Autowired
+    UnsubscribeLinks unsubscribeLinks;
+
+    @Test
+    void aMessageWhoseDispatcherDiedComesBackResumedAfterTheClaimTimeoutAndOnlyThen() {
+        TestClock clock = new TestClock(Instant.parse("2031-05-05T10:00:00Z"));
+        OutboxRepository outbox = new OutboxRepository(
+                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
+        admin().exchange(
+                        "/api/customers/" + customerId,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
+                        JsonNode.class);
+        String id = outbox.queue(OptOutIT.offerEmail(customerId, "claim-" + customerId + "@example.com"));
+
+        OutboxMessage first = claimed(outbox, id);
+        clock.advance(retry.claimTimeout().minus(Duration.ofSeconds(1)));
+        boolean claimedTooEarly = outbox.claimDue(1000).stream().anyMatch(m -> m.id().equals(id));
+        clock.advance(Duration.ofSeconds(2));
+        OutboxMessage resumed = claimed(outbox, id);
+
+        assertThat(first.resumed()).isFalse();
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.marketing()).isTrue();
+        assertThat(first.unsubscribe().url()).startsWith("https://cx.shop.example/u/");
+        assertThat(claimedTooEarly).isFalse();
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(resumed.attempts()).isEqualTo(2);
+        outbox.markSent(id, "<" + id + "@cxloop>");
+        assertThat(outbox.claimDue(1000)).extracting(OutboxMessage::id).doesNotContain(id);
+    }
+
+    private static OutboxMessage claimed(OutboxRepository outbox, String id) {
+        List<OutboxMessage> batch = outbox.claimDue(1000);
+        return batch.stream()
+                .filter(message -> message.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not claimed"));
+    }
+}
