@@ -30,6 +30,13 @@ public final class ReconnectOffers {
         return variables;
     }
 
+    /** The same offer as marketing e-mail, with the customer's unsubscribe link. */
+    public static Map<String, Object> johnsSneakersWithUnsubscribeLink(String url) {
+        Map<String, Object> variables = johnsSneakers();
+        variables.put("unsubscribeUrl", url);
+        return variables;
+    }
+
     /** A customer who typed markup into the name field of the shop. */
     public static Map<String, Object> forCustomerNamed(String firstName, String lastName) {
         Map<String, Object> variables = johnsSneakers();

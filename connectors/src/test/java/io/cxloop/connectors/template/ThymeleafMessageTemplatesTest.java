@@ -62,6 +62,28 @@ class ThymeleafMessageTemplatesTest {
     }
 
     @Test
+    void marketingMailShowsItsUnsubscribeLinkInBothParts() {
+        String url = "https://cx.shop.example/u/am9obg.EMAIL.c2lnbmF0dXJl";
+        RenderedMessage german =
+                templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakersWithUnsubscribeLink(url));
+        RenderedMessage english =
+                templates.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsSneakersWithUnsubscribeLink(url));
+
+        assertThat(german.htmlBody()).contains("href=\"" + url + "\"").contains("abmelden");
+        assertThat(german.textBody()).contains("Hier abmelden: " + url);
+        assertThat(english.htmlBody()).contains("href=\"" + url + "\"").contains("Unsubscribe here");
+        assertThat(english.textBody()).contains("Unsubscribe here: " + url);
+    }
+
+    @Test
+    void withoutAnUnsubscribeLinkThereIsNoUnsubscribeFooter() {
+        RenderedMessage german = templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers());
+
+        assertThat(german.htmlBody()).doesNotContain("abmelden").doesNotContain("/u/");
+        assertThat(german.textBody()).doesNotContain("abmelden").doesNotContain("--");
+    }
+
+    @Test
     void namesAreHtmlEscaped() {
         RenderedMessage message = templates.render(
                 TEMPLATE, Locale.GERMAN, ReconnectOffers.forCustomerNamed("<script>alert(1)</script>", "O'Neil & Co"));

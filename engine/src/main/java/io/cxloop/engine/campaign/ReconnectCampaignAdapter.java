@@ -10,6 +10,7 @@ import io.cxloop.engine.decision.StoredDecision;
 import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.offer.IssuedOfferCode;
 import io.cxloop.engine.offer.OfferCodes;
+import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.engine.trigger.ReconnectTrigger;
 import io.cxloop.engine.trigger.TriggerRepository;
 import io.cxloop.processes.reconnect.CampaignOutcome;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +62,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     private final MessageTemplates templates;
     private final NextBestActionEngine rules;
     private final CaseRepository cases;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final Clock clock;
 
     public ReconnectCampaignAdapter(
@@ -72,6 +75,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             MessageTemplates templates,
             NextBestActionEngine rules,
             CaseRepository cases,
+            UnsubscribeLinks unsubscribeLinks,
             Clock clock) {
         this.campaigns = campaigns;
         this.customers = customers;
@@ -82,6 +86,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         this.templates = templates;
         this.rules = rules;
         this.cases = cases;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.clock = clock;
     }
 
@@ -132,7 +137,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         IssuedOfferCode code =
                 offerCodes.issue(customer.customerId(), campaignId, decisionId, decision.offer(), clock.instant());
         Locale locale = Locale.forLanguageTag(customer.language());
-        RenderedMessage rendered = templates.render(trigger.template(), locale, templateVariables(customer, code));
+        RenderedMessage rendered =
+                templates.render(trigger.template(), locale, templateVariables(customer, code, decision.channel()));
         String messageId = outbox.queue(new OutboxRepository.NewMessage(
                 customer.customerId(),
                 campaignId,
@@ -170,21 +176,28 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 context.offer());
     }
 
-    private static Map<String, Object> templateVariables(Customer customer, IssuedOfferCode code) {
+    private Map<String, Object> templateVariables(Customer customer, IssuedOfferCode code, Channel channel) {
         ZoneId zone = ZoneId.of(customer.timezone());
         boolean german = "de".equals(customer.language());
         String expiresAt = (german ? GERMAN_EXPIRY : ENGLISH_EXPIRY)
                         .format(code.expiresAt().atZone(zone)) + " (" + zone.getId() + ")";
-        return Map.of(
-                "firstName", customer.firstName() == null ? "" : customer.firstName(),
-                "lastName", customer.lastName() == null ? "" : customer.lastName(),
-                "percent", code.percent(),
-                "offerCode", code.code(),
-                "expiresAt", expiresAt,
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", customer.firstName() == null ? "" : customer.firstName());
+        variables.put("lastName", customer.lastName() == null ? "" : customer.lastName());
+        variables.put("percent", code.percent());
+        variables.put("offerCode", code.code());
+        variables.put("expiresAt", expiresAt);
+        variables.put(
                 "validityHours",
-                        java.time.Duration.between(code.issuedAt(), code.expiresAt())
-                                .toHours(),
-                "freeExpressShipping", code.freeExpressShipping());
+                java.time.Duration.between(code.issuedAt(), code.expiresAt()).toHours());
+        variables.put("freeExpressShipping", code.freeExpressShipping());
+        // marketing e-mail shows its unsubscribe link in the body too, not only in List-Unsubscribe (UWG § 7 (3))
+        var unsubscribe =
+                channel == Channel.EMAIL ? unsubscribeLinks.forCustomer(customer.customerId(), channel) : null;
+        if (unsubscribe != null) {
+            variables.put("unsubscribeUrl", unsubscribe.url());
+        }
+        return variables;
     }
 
     private Campaign campaign(String campaignId) {

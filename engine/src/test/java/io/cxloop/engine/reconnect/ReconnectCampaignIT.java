@@ -17,14 +17,18 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The cart-abandonment reconnect campaign of seed 001, end to end through the REST API. */
@@ -88,6 +92,34 @@ class ReconnectCampaignIT extends EngineIT {
                         .processInstanceId(processInstanceId)
                         .count())
                 .isZero();
+    }
+
+    @Test
+    void theUnsubscribeLinkInTheOfferEmailLeadsToAPageWhoseButtonUnsubscribes() throws Exception {
+        String customerId = newCustomer(germanCustomerWithEmailConsent(mailbox()));
+        String processInstanceId = startedProcess(postEvent(cartAbandoned(customerId)));
+        processes.fireTimer(processInstanceId, "Event_DelayElapsed");
+
+        MimeMessage email = awaitEmailTo(customerEmail(customerId));
+        Matcher link = Pattern.compile("Hier abmelden: https://cx\\.shop\\.example(/u/\\S+)")
+                .matcher(Emails.text(email));
+        assertThat(link.find()).as("unsubscribe link in the body").isTrue();
+        String path = link.group(1);
+        assertThat(email.getHeader("List-Unsubscribe", null)).contains("https://cx.shop.example" + path);
+
+        // following the link only shows a page: link scanners must not unsubscribe anybody
+        ResponseEntity<String> page = anonymous.getForEntity(path, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("<form method=\"post\" action=\"" + path + "\"");
+        assertThat(consentsOf(customerId).path("EMAIL").asBoolean()).isTrue();
+
+        // the page's button posts the form, without login
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> done = anonymous.postForEntity(path, new HttpEntity<>("", form), String.class);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(done.getBody()).contains("abgemeldet");
+        assertThat(consentsOf(customerId).path("EMAIL").asBoolean()).isFalse();
     }
 
     @Test
@@ -246,6 +278,12 @@ class ReconnectCampaignIT extends EngineIT {
             }
         }
         throw new AssertionError("no campaign of " + triggerKey + " started: " + receipt);
+    }
+
+    private JsonNode consentsOf(String customerId) {
+        return admin().getForEntity("/api/customers/" + customerId, JsonNode.class)
+                .getBody()
+                .path("consents");
     }
 
     private JsonNode messagesOf(String customerId) {
