@@ -1,5 +1,6 @@
 package io.cxloop.processes;
 
+import io.cxloop.processes.feedback.FeedbackClosedLoop;
 import io.cxloop.processes.reconnect.JourneyReconnect;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public final class ProcessResources {
 
     /** BPMN models, as classpath locations (no leading slash). */
-    public static final List<String> BPMN = List.of(JourneyReconnect.BPMN_RESOURCE);
+    public static final List<String> BPMN = List.of(JourneyReconnect.BPMN_RESOURCE, FeedbackClosedLoop.BPMN_RESOURCE);
 
     private ProcessResources() {}
 }

@@ -35,6 +35,13 @@ class ProcessesArchitectureTest {
                 .check(PROCESSES);
         noClasses()
                 .that()
+                .resideOutsideOfPackage("io.cxloop.processes.feedback..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.cxloop.processes.feedback.internal..")
+                .check(PROCESSES);
+        noClasses()
+                .that()
                 .resideOutsideOfPackage("io.cxloop.processes.safety..")
                 .should()
                 .dependOnClassesThat()
