@@ -1,6 +1,7 @@
 package io.cxloop.rules.nba.internal;
 
 import io.cxloop.rules.RuleSetCompilationException;
+import io.cxloop.rules.internal.KieBaseCompiler;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
@@ -14,16 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,92 +59,13 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
      *     declare the global {@code decision}
      */
     public static DroolsNextBestActionEngine fromDrl(String ruleSetVersion, Map<String, String> drlByResourcePath) {
-        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
-        Objects.requireNonNull(drlByResourcePath, "drlByResourcePath");
-        if (drlByResourcePath.isEmpty()) {
-            throw new RuleSetCompilationException(ruleSetVersion, List.of("The rule set has no DRL file"));
-        }
-        List<String> badPaths = drlByResourcePath.keySet().stream()
-                .filter(path -> !path.endsWith(".drl"))
-                .map(path -> path + ": not a DRL file (the name must end with .drl)")
-                .toList();
-        if (!badPaths.isEmpty()) {
-            throw new RuleSetCompilationException(ruleSetVersion, badPaths);
-        }
-        long started = System.nanoTime();
-        KieBase kieBase = compile(ruleSetVersion, drlByResourcePath);
-        requireDecisionGlobal(ruleSetVersion, kieBase);
-        long rules = kieBase.getKiePackages().stream()
-                .mapToLong(pkg -> pkg.getRules().size())
-                .sum();
-        log.info(
-                "Compiled rule set {} ({} rules in {} files) in {} ms",
+        KieBase kieBase = KieBaseCompiler.compile(
                 ruleSetVersion,
-                rules,
-                drlByResourcePath.size(),
-                (System.nanoTime() - started) / 1_000_000);
+                "next-best-action",
+                drlByResourcePath,
+                DecisionCollector.GLOBAL_NAME,
+                DecisionCollector.class);
         return new DroolsNextBestActionEngine(ruleSetVersion, kieBase);
-    }
-
-    private static KieBase compile(String ruleSetVersion, Map<String, String> drlByResourcePath) {
-        KieServices kieServices = KieServices.get();
-        // A release id of its own per build: KieServices keeps modules in a JVM-wide repository, and two rule sets
-        // built at the same time must not replace each other there.
-        ReleaseId releaseId =
-                kieServices.newReleaseId("io.cxloop.rules", "next-best-action", "0.0.0-" + UUID.randomUUID());
-        KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-        drlByResourcePath.forEach((path, drl) -> files.write(
-                "src/main/resources/" + stripLeadingSlash(path), Objects.requireNonNull(drl, "DRL of " + path)));
-
-        KieBuilder builder = kieServices.newKieBuilder(files).buildAll(ExecutableModelProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new RuleSetCompilationException(
-                    ruleSetVersion,
-                    errors.stream().map(DroolsNextBestActionEngine::describe).toList());
-        }
-        builder.getResults()
-                .getMessages(Message.Level.WARNING)
-                .forEach(warning -> log.warn("Rule set {}: {}", ruleSetVersion, describe(warning)));
-        try {
-            return kieServices.newKieContainer(releaseId).getKieBase();
-        } finally {
-            kieServices.getRepository().removeKieModule(releaseId);
-        }
-    }
-
-    private static void requireDecisionGlobal(String ruleSetVersion, KieBase kieBase) {
-        boolean declared = kieBase.getKiePackages().stream()
-                .map(KiePackage::getGlobalVariables)
-                .flatMap(globals -> globals.stream())
-                .anyMatch(DroolsNextBestActionEngine::isDecisionGlobal);
-        if (!declared) {
-            throw new RuleSetCompilationException(
-                    ruleSetVersion,
-                    List.of("The rule set must declare 'global " + DecisionCollector.class.getName() + " "
-                            + DecisionCollector.GLOBAL_NAME + ";' to report its decision"));
-        }
-    }
-
-    private static boolean isDecisionGlobal(Global global) {
-        return global.getName().equals(DecisionCollector.GLOBAL_NAME)
-                && global.getType().equals(DecisionCollector.class.getName());
-    }
-
-    private static String describe(Message message) {
-        String where = message.getPath() == null
-                ? ""
-                : stripSourceFolder(message.getPath()) + (message.getLine() > 0 ? ":" + message.getLine() : "") + ": ";
-        return where + message.getText().strip();
-    }
-
-    private static String stripSourceFolder(String path) {
-        String prefix = "src/main/resources/";
-        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-    }
-
-    private static String stripLeadingSlash(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     @Override
