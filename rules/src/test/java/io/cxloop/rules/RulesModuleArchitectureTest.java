@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The decision model is framework-free, and Drools is a detail of the internal packages. */
+/** The decision model is framework-free, and Drools and POI are details of the internal packages. */
 @AnalyzeClasses(packages = "io.cxloop.rules", importOptions = ImportOption.DoNotIncludeTests.class)
 class RulesModuleArchitectureTest {
 
@@ -23,5 +23,13 @@ class RulesModuleArchitectureTest {
             .resideOutsideOfPackage("..internal..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.kie..", "org.drools..");
+            .resideInAnyPackage("org.kie..", "org.drools..", "org.apache.poi..");
+
+    @ArchTest
+    static final ArchRule feedbackAnalysisAndFactModelKnowNoDecisions = noClasses()
+            .that()
+            .resideInAnyPackage("io.cxloop.rules.feedback..", "io.cxloop.rules.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.cxloop.rules.triage..", "io.cxloop.rules.nba..");
 }

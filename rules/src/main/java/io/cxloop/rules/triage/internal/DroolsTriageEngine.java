@@ -58,6 +58,10 @@ public final class DroolsTriageEngine implements TriageEngine {
         return BuiltIn.ENGINE;
     }
 
+    /**
+     * Compiles a decision table after checking that it only changes data (see {@link TriageWorkbook}): an uploaded
+     * table runs no code of its own.
+     */
     public static DroolsTriageEngine fromXlsx(String ruleSetVersion, byte[] xlsx) {
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         return fromDrl(ruleSetVersion, Map.of(DRL_PATH, toDrl(ruleSetVersion, xlsx)));
@@ -81,6 +85,10 @@ public final class DroolsTriageEngine implements TriageEngine {
 
     private static String toDrl(String ruleSetVersion, byte[] xlsx) {
         Objects.requireNonNull(xlsx, "xlsx");
+        List<String> problems = TriageWorkbook.problems(xlsx, BuiltInTable.BYTES);
+        if (!problems.isEmpty()) {
+            throw new RuleSetCompilationException(ruleSetVersion, problems);
+        }
         try (InputStream in = new ByteArrayInputStream(xlsx)) {
             String drl = new SpreadsheetCompiler().compile(in, InputType.XLS);
             if (drl == null || !drl.contains("rule ")) {
@@ -166,17 +174,19 @@ public final class DroolsTriageEngine implements TriageEngine {
 
     /** Holder idiom: compiles the built-in decision table once, on first use, thread-safely. */
     private static final class BuiltIn {
-        static final TriageEngine ENGINE = fromXlsx(BUILT_IN_VERSION, read(BUILT_IN_RESOURCE));
+        static final TriageEngine ENGINE = fromXlsx(BUILT_IN_VERSION, BuiltInTable.BYTES);
+    }
+
+    /** The built-in workbook, which uploaded tables are checked against; read once, without compiling it. */
+    private static final class BuiltInTable {
+        static final byte[] BYTES = read(BUILT_IN_RESOURCE);
 
         private static byte[] read(String path) {
-            try (InputStream in = DroolsTriageEngine.class.getClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Built-in decision table missing from the classpath: " + path);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read built-in decision table " + path, e);
+            InputStream in = DroolsTriageEngine.class.getClassLoader().getResourceAsStream(path);
+            if (in == null) {
+                throw new IllegalStateException("Built-in decision table missing from the classpath: " + path);
             }
+            return TriageWorkbook.read(in);
         }
     }
 }
