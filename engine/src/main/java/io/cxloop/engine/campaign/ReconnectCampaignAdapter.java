@@ -2,10 +2,10 @@ package io.cxloop.engine.campaign;
 
 import io.cxloop.connectors.template.MessageTemplates;
 import io.cxloop.connectors.template.RenderedMessage;
-import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.decision.DecisionRepository;
+import io.cxloop.engine.decision.NextBestActionDecider;
 import io.cxloop.engine.decision.StoredDecision;
 import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.offer.IssuedOfferCode;
@@ -18,22 +18,15 @@ import io.cxloop.processes.reconnect.IssuedOffer;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
 import io.cxloop.rules.model.Channel;
-import io.cxloop.rules.model.CustomerProfile;
-import io.cxloop.rules.nba.ContactRecord;
-import io.cxloop.rules.nba.NextBestAction;
-import io.cxloop.rules.nba.NextBestActionEngine;
-import io.cxloop.rules.nba.NextBestActionRequest;
+import io.cxloop.rules.nba.ActionType;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -60,8 +53,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     private final OfferCodes offerCodes;
     private final OutboxRepository outbox;
     private final MessageTemplates templates;
-    private final NextBestActionEngine rules;
-    private final CaseRepository cases;
+    private final NextBestActionDecider decider;
     private final UnsubscribeLinks unsubscribeLinks;
     private final Clock clock;
 
@@ -73,8 +65,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             OfferCodes offerCodes,
             OutboxRepository outbox,
             MessageTemplates templates,
-            NextBestActionEngine rules,
-            CaseRepository cases,
+            NextBestActionDecider decider,
             UnsubscribeLinks unsubscribeLinks,
             Clock clock) {
         this.campaigns = campaigns;
@@ -84,8 +75,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         this.offerCodes = offerCodes;
         this.outbox = outbox;
         this.templates = templates;
-        this.rules = rules;
-        this.cases = cases;
+        this.decider = decider;
         this.unsubscribeLinks = unsubscribeLinks;
         this.clock = clock;
     }
@@ -95,33 +85,16 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         Campaign campaign = campaign(campaignId);
         Customer customer = customer(campaign.customerId());
         ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
-        Instant now = clock.instant();
-        List<ContactRecord> recentContacts =
-                outbox.contactsSince(customer.customerId(), now.minus(trigger.reEntry())).stream()
-                        .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
-                        .toList();
-        CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
-        NextBestAction action = rules.decide(new NextBestActionRequest(
-                profile, withoutUndeliverableChannels(trigger, campaignId), recentContacts, now));
-        StoredDecision decision = new StoredDecision(
-                UUID.randomUUID().toString(),
-                customer.customerId(),
-                campaignId,
-                action.action(),
-                action.channel(),
-                action.offer(),
-                action.ruleSetVersion(),
-                action.explanations(),
-                now);
-        decisions.insert(decision);
+        StoredDecision decision =
+                decider.decide(customer, withoutUndeliverableChannels(trigger, campaignId), campaignId);
         log.info(
                 "Campaign {} for customer {}: {} {} ({})",
                 campaignId,
                 customer.customerId(),
-                action.action(),
-                action.channel() == null ? "" : "on " + action.channel(),
-                action.ruleSetVersion());
-        return new ReconnectDecision(decision.decisionId(), action.hasAction());
+                decision.action(),
+                decision.channel() == null ? "" : "on " + decision.channel(),
+                decision.ruleSetVersion());
+        return new ReconnectDecision(decision.decisionId(), decision.action() != ActionType.NO_ACTION);
     }
 
     @Override

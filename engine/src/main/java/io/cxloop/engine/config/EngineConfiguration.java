@@ -1,7 +1,6 @@
 package io.cxloop.engine.config;
 
 import io.cxloop.connectors.ConnectorsConfiguration;
-import io.cxloop.rules.nba.NextBestActionEngine;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +14,5 @@ public class EngineConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Built once at start-up (compiling the rule set takes a moment); thread-safe afterwards. */
-    @Bean
-    NextBestActionEngine nextBestActionEngine() {
-        return NextBestActionEngine.builtIn();
     }
 }

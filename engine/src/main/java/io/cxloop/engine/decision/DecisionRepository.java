@@ -31,13 +31,18 @@ public class DecisionRepository {
         this.json = json;
     }
 
-    public void insert(StoredDecision decision) {
+    /**
+     * Records a decision.
+     *
+     * @param inputFacts the facts the rules saw, as JSON, for replaying them through another rule-set version
+     */
+    public void insert(StoredDecision decision, String inputFacts) {
         Offer offer = decision.offer();
         jdbc.sql(
                         """
                 insert into decision (decision_id, customer_id, campaign_id, action, channel, offer_percent,
-                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         decision.decisionId(),
                         decision.customerId(),
@@ -49,7 +54,8 @@ public class DecisionRepository {
                         offer == null ? null : offer.freeExpressShipping(),
                         decision.ruleSetVersion(),
                         write(decision.explanations()),
-                        utc(decision.decidedAt()))
+                        utc(decision.decidedAt()),
+                        inputFacts)
                 .update();
     }
 

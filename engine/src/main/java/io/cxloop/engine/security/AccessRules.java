@@ -2,6 +2,7 @@ package io.cxloop.engine.security;
 
 import static io.cxloop.engine.security.Role.ADMIN;
 import static io.cxloop.engine.security.Role.AGENT;
+import static io.cxloop.engine.security.Role.ANALYST;
 import static io.cxloop.engine.security.Role.MARKETER;
 import static io.cxloop.engine.security.Role.SYSTEM;
 
@@ -33,6 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /api/customers/**              SYSTEM, ADMIN
  * /api/calls/**                  AGENT, SYSTEM, ADMIN   (call-back outcomes)
  * /api/messages/**               any role
+ * /api/rulesets/**               ANALYST, ADMIN
+ * POST /api/decisions/**         SYSTEM, ADMIN          (next-best action for other systems)
  * /api/** (incl. /api/docs, /api/openapi)   authenticated
  * </pre>
  *
@@ -90,6 +93,10 @@ public final class AccessRules {
                 .hasAnyRole(names(AGENT, SYSTEM, ADMIN))
                 .requestMatchers(path("/api/messages/**"))
                 .hasAnyRole(names(ANY_ROLE))
+                .requestMatchers(path("/api/rulesets/**"))
+                .hasAnyRole(names(ANALYST, ADMIN))
+                .requestMatchers(path(HttpMethod.POST, "/api/decisions/**"))
+                .hasAnyRole(names(SYSTEM, ADMIN))
                 .anyRequest()
                 .authenticated();
     }

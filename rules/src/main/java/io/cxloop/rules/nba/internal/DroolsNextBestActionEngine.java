@@ -7,6 +7,7 @@ import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
+import io.cxloop.rules.nba.NextBestActionRuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DroolsNextBestActionEngine implements NextBestActionEngine {
 
     /** The DRL files of the built-in rule set, as classpath resources. */
-    public static final List<String> BUILT_IN_RESOURCES = List.of("io/cxloop/rules/nba/next-best-action.drl");
+    public static final List<String> BUILT_IN_RESOURCES = List.of(NextBestActionRuleSet.BUILT_IN_DRL);
 
     public static final String BUILT_IN_VERSION = "next-best-action@builtin-1";
 

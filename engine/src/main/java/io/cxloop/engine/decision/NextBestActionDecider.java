@@ -1,0 +1,85 @@
+package io.cxloop.engine.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxloop.engine.cases.CaseRepository;
+import io.cxloop.engine.customer.Customer;
+import io.cxloop.engine.message.OutboxRepository;
+import io.cxloop.rules.model.CustomerProfile;
+import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.nba.NextBestAction;
+import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.nba.NextBestActionRequest;
+import io.cxloop.rules.nba.ReconnectContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one next-best-action decision of the application, for the processes and for other systems alike: gathers the
+ * facts (customer, consents, open complaint cases, contacts across all processes), asks the active rule set and records
+ * the decision with its facts, its rule-set version and its explanations.
+ */
+@Component
+public class NextBestActionDecider {
+
+    private final NextBestActionEngine rules;
+    private final DecisionRepository decisions;
+    private final OutboxRepository outbox;
+    private final CaseRepository cases;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public NextBestActionDecider(
+            NextBestActionEngine rules,
+            DecisionRepository decisions,
+            OutboxRepository outbox,
+            CaseRepository cases,
+            ObjectMapper json,
+            Clock clock) {
+        this.rules = rules;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.cases = cases;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides and records the decision.
+     *
+     * @param campaignId the campaign deciding, null for a decision asked for over the API
+     */
+    public StoredDecision decide(Customer customer, ReconnectContext context, String campaignId) {
+        Instant now = clock.instant();
+        List<ContactRecord> recentContacts =
+                outbox.contactsSince(customer.customerId(), now.minus(context.reEntry())).stream()
+                        .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
+                        .toList();
+        CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
+        NextBestActionRequest request = new NextBestActionRequest(profile, context, recentContacts, now);
+        NextBestAction action = rules.decide(request);
+        StoredDecision decision = new StoredDecision(
+                UUID.randomUUID().toString(),
+                customer.customerId(),
+                campaignId,
+                action.action(),
+                action.channel(),
+                action.offer(),
+                action.ruleSetVersion(),
+                action.explanations(),
+                now);
+        decisions.insert(decision, write(request));
+        return decision;
+    }
+
+    private String write(NextBestActionRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("decision facts cannot be written as JSON", e);
+        }
+    }
+}

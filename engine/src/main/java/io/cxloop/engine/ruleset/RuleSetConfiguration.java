@@ -1,0 +1,37 @@
+package io.cxloop.engine.ruleset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxloop.engine.ruleset.RuleSetService.Managed;
+import io.cxloop.rules.nba.NextBestActionEngine;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The versioned rule sets and the engines the rest of the application decides with. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RuleSetProperties.class)
+public class RuleSetConfiguration {
+
+    @Bean
+    Managed<NextBestActionEngine> nextBestActionRuleSet(ObjectMapper json) {
+        return Managed.startingBuiltIn(new NextBestActionRuleSetKind(json));
+    }
+
+    /** Always the active version: activation needs no restart and never pauses a decision. */
+    @Bean
+    NextBestActionEngine nextBestActionEngine(Managed<NextBestActionEngine> nextBestActionRuleSet) {
+        return new ActiveNextBestActionEngine(nextBestActionRuleSet.active());
+    }
+
+    @Bean
+    RuleSetService ruleSetService(List<Managed<?>> ruleSets, RuleSetRepository repository, Clock clock) {
+        return new RuleSetService(ruleSets, repository, clock);
+    }
+
+    @Bean
+    RuleSetPoller ruleSetPoller(RuleSetService ruleSets, RuleSetProperties properties) {
+        return new RuleSetPoller(ruleSets, properties.pollInterval());
+    }
+}

@@ -1,0 +1,46 @@
+package io.cxloop.engine.ruleset;
+
+import io.cxloop.rules.lifecycle.FactModel;
+import io.cxloop.rules.lifecycle.ScenarioResult;
+import java.util.List;
+
+/**
+ * One kind of rule set that analysts version (e.g. {@code next-best-action}): how to build it from DRL, what its rules
+ * may use, and how its scenario tests run. {@code E} is the compiled, thread-safe decision engine.
+ */
+public interface RuleSetKind<E> {
+
+    /** The name in URLs and in version labels, e.g. {@code next-best-action}. */
+    String name();
+
+    FactModel factModel();
+
+    /** The version that ships in the jar; active until an analyst activates another. */
+    E builtIn();
+
+    /** The DRL of the built-in version. */
+    String builtInDrl();
+
+    /** The scenario tests of the built-in version, as JSON. */
+    String builtInScenarios();
+
+    /** The label decisions record for an engine, e.g. {@code next-best-action@v3}. */
+    String labelOf(E engine);
+
+    /**
+     * Compiles one DRL file (already checked by {@link io.cxloop.rules.lifecycle.RuleSetSafety}).
+     *
+     * @throws io.cxloop.rules.RuleSetCompilationException with the compiler's messages
+     */
+    E compile(String label, String resourcePath, String drl);
+
+    /**
+     * Checks that scenario JSON can be read.
+     *
+     * @throws IllegalArgumentException naming what cannot be read
+     */
+    void parseScenarios(String scenariosJson);
+
+    /** Runs the scenario tests on an engine. */
+    List<ScenarioResult> runScenarios(E engine, String scenariosJson);
+}

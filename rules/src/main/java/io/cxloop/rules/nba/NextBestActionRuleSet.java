@@ -1,0 +1,30 @@
+package io.cxloop.rules.nba;
+
+import io.cxloop.rules.lifecycle.FactModel;
+import io.cxloop.rules.nba.internal.ChannelCandidate;
+import io.cxloop.rules.nba.internal.ContactVeto;
+import io.cxloop.rules.nba.internal.DecisionCollector;
+import java.util.Set;
+
+/** The {@code next-best-action} rule set as a versioned artefact: its name, fact model and built-in parts. */
+public final class NextBestActionRuleSet {
+
+    public static final String NAME = "next-best-action";
+
+    /** The DRL of the built-in rule set, as a classpath resource. */
+    public static final String BUILT_IN_DRL = "io/cxloop/rules/nba/next-best-action.drl";
+
+    /** The scenario tests of the built-in rule set (JSON, a list of {@link NextBestActionScenario}). */
+    public static final String BUILT_IN_SCENARIOS = "io/cxloop/rules/nba/next-best-action.scenarios.json";
+
+    /**
+     * What uploaded next-best-action rules may use: the decision's facts and the collector, dates and times, basic
+     * collections.
+     */
+    public static final FactModel FACT_MODEL = new FactModel(
+            "io.cxloop.rules.nba",
+            Set.of(ChannelCandidate.class.getName(), ContactVeto.class.getName(), DecisionCollector.class.getName()),
+            Set.of("io.cxloop.rules.model", "io.cxloop.rules.nba"));
+
+    private NextBestActionRuleSet() {}
+}
