@@ -18,7 +18,7 @@ import java.util.Set;
  * Sentiment and topics from curated German and English lexicons (see {@link Lexicon}), with negation ("nicht gut",
  * "not good", "gefällt mir nicht"), intensifiers ("sehr", "really") and contrast ("gut, aber teuer": what follows
  * "aber" weighs more). The text's valences add up to a raw sum that is squashed into -1..+1 the way VADER does (sum /
- * sqrt(sum² + {@value #ALPHA})). Immutable and thread-safe.
+ * sqrt(sum² + {@value #ALPHA})); each "!" (up to three) strengthens the sum by a tenth. Immutable and thread-safe.
  */
 public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
 
@@ -59,7 +59,7 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
         }
         Lexicon lexicon = lexiconFor(language);
         List<String> tokens = Text.tokens(comment);
-        double sentimentScore = sentimentScore(lexicon, tokens);
+        double sentimentScore = read(lexicon, tokens).score();
         return new FeedbackAnalysis(npsClass, sentimentOf(sentimentScore), sentimentScore, topics(lexicon, tokens));
     }
 
@@ -94,9 +94,12 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
 
         final String source;
 
-        Hit(int position, int clause, Lexicon.Valence valence, double intensity, String source) {
+        final int length;
+
+        Hit(int position, int length, int clause, Lexicon.Valence valence, double intensity, String source) {
             this.source = source;
             this.position = position;
+            this.length = length;
             this.clause = clause;
             this.valence = valence;
             this.value = valence.value() * intensity;
@@ -108,10 +111,6 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
             value = valence.negated() * intensity;
             negated = true;
         }
-    }
-
-    static double sentimentScore(Lexicon lexicon, List<String> tokens) {
-        return read(lexicon, tokens).score();
     }
 
     /**
@@ -151,13 +150,14 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
                     lexicon.sentiment().matchAt(tokens, i);
             Optional<PhraseMatcher.Match<Lexicon.Modifier>> modifier =
                     lexicon.modifiers().matchAt(tokens, i);
-            // a modifier phrase longer than the sentiment entry wins ("no problem" beats "problem" only via lexicon)
+            // the longer entry wins ("noch nicht" is a negation, "kein Problem" a sentiment); on a tie, the sentiment
             if (sentiment.isPresent()
                     && (modifier.isEmpty()
                             || sentiment.get().length() >= modifier.get().length())) {
                 double intensity = intensifierAt >= 0 && i - intensifierAt <= 2 ? pendingIntensity : 1;
                 Hit hit = new Hit(
                         i,
+                        sentiment.get().length(),
                         clause,
                         sentiment.get().value(),
                         intensity,
@@ -195,25 +195,22 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
             i++;
         }
         double sum = 0;
-        for (int h = 0; h < hits.size(); h++) {
-            double weight = lastContrastHit < 0 ? 1 : h < lastContrastHit ? BEFORE_CONTRAST : AFTER_CONTRAST;
-            sum += hits.get(h).value * weight;
-        }
-        sum *= 1 + 0.1 * Math.min(exclamations, 3);
-        double score = Math.round(sum / Math.sqrt(sum * sum + ALPHA) * 1000) / 1000.0;
         List<String> terms = new ArrayList<>();
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
             double weight = lastContrastHit < 0 ? 1 : h < lastContrastHit ? BEFORE_CONTRAST : AFTER_CONTRAST;
+            sum += hit.value * weight;
             terms.add(String.format(
                     Locale.ROOT,
                     "%s '%s' %+.2f%s%s",
                     hit.source,
-                    tokens.get(hit.position),
+                    String.join(" ", tokens.subList(hit.position, hit.position + hit.length)),
                     hit.value * weight,
                     hit.negated ? " (negated)" : "",
                     weight != 1 ? " (contrast ×" + weight + ")" : ""));
         }
+        sum *= 1 + 0.1 * Math.min(exclamations, 3);
+        double score = Math.round(sum / Math.sqrt(sum * sum + ALPHA) * 1000) / 1000.0;
         return new Reading(score, terms);
     }
 
