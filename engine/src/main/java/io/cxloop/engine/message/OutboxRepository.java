@@ -266,6 +266,10 @@ public class OutboxRepository implements OutboxStore {
 
     /** Due call-backs within what the throttle allows now, most urgent first, then oldest first. */
     private List<Candidate> dueCallBacks(Instant now, Instant stale, int limit) {
+        // one node at a time counts and claims: otherwise two nodes could both grant the same remaining capacity
+        jdbc.sql("select gate from call_queue_gate where gate = 1 for update")
+                .query(Integer.class)
+                .single();
         int dispatched = jdbc.sql(
                         """
                 select count(*) from outbox_message
