@@ -8,7 +8,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The word lists of one language, read from tab-separated resource files under {@value #FOLDER}:
@@ -51,25 +54,35 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
 
     record Modifier(ModifierKind kind, double factor) {}
 
-    static Lexicon load(String... languages) {
+    /** The built-in lexicons of the given languages, merged. */
+    static Lexicon builtIn(String... languages) {
+        return fromFolder(FOLDER, languages);
+    }
+
+    /**
+     * The lexicons of the given languages from a classpath folder, merged.
+     *
+     * @throws IllegalStateException naming file and line, for a line that cannot be read or a term listed twice
+     */
+    static Lexicon fromFolder(String folder, String... languages) {
         List<PhraseMatcher.Entry<Valence>> sentiment = new ArrayList<>();
         List<PhraseMatcher.Entry<Modifier>> modifiers = new ArrayList<>();
         List<PhraseMatcher.Entry<Topic>> topics = new ArrayList<>();
         for (String language : languages) {
-            read("sentiment-" + language + ".tsv", (source, columns) -> {
+            read(folder, "sentiment-" + language + ".tsv", (source, columns) -> {
                 double value = number(source, columns, 1);
                 Valence valence =
                         columns.length > 2 ? new Valence(value, number(source, columns, 2)) : Valence.of(value);
                 sentiment.add(new PhraseMatcher.Entry<>(PhraseMatcher.words(columns[0]), valence, source));
             });
-            read("modifiers-" + language + ".tsv", (source, columns) -> {
-                ModifierKind kind = ModifierKind.valueOf(column(source, columns, 1));
+            read(folder, "modifiers-" + language + ".tsv", (source, columns) -> {
+                ModifierKind kind = constant(ModifierKind.class, column(source, columns, 1));
                 double factor = columns.length > 2 ? number(source, columns, 2) : 1;
                 modifiers.add(
                         new PhraseMatcher.Entry<>(PhraseMatcher.words(columns[0]), new Modifier(kind, factor), source));
             });
-            read("topics-" + language + ".tsv", (source, columns) -> {
-                Topic topic = Topic.valueOf(columns[0].strip());
+            read(folder, "topics-" + language + ".tsv", (source, columns) -> {
+                Topic topic = constant(Topic.class, columns[0].strip());
                 topics.add(new PhraseMatcher.Entry<>(PhraseMatcher.words(column(source, columns, 1)), topic, source));
             });
         }
@@ -80,8 +93,9 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
         void accept(String source, String[] columns);
     }
 
-    private static void read(String file, LineHandler handler) {
-        String path = FOLDER + file;
+    private static void read(String folder, String file, LineHandler handler) {
+        String path = folder + file;
+        Map<String, String> seen = new HashMap<>();
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Lexicon file missing from the classpath: " + path);
@@ -95,8 +109,17 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
                     continue;
                 }
                 String source = file + ":" + number;
+                String[] columns = line.split("\t");
                 try {
-                    handler.accept(source, line.split("\t"));
+                    // a term listed twice would leave it to chance which valence counts
+                    String key = file.startsWith("topics-")
+                            ? columns[0].strip() + " " + termKey(column(source, columns, 1))
+                            : termKey(columns[0]);
+                    String first = seen.putIfAbsent(key, source);
+                    if (first != null) {
+                        throw new IllegalArgumentException("the term is listed already at " + first);
+                    }
+                    handler.accept(source, columns);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(source + ": " + e.getMessage() + " in '" + line + "'", e);
                 }
@@ -104,6 +127,20 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read lexicon file " + path, e);
         }
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is no " + type.getSimpleName() + "; one of "
+                + Arrays.toString(type.getEnumConstants()));
+    }
+
+    private static String termKey(String term) {
+        return PhraseMatcher.words(term).toString();
     }
 
     private static String column(String source, String[] columns, int index) {

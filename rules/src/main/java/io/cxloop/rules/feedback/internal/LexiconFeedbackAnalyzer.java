@@ -249,6 +249,6 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
     /** Holder idiom: reads the lexicons once, on first use, thread-safely. */
     private static final class BuiltIn {
         static final FeedbackAnalyzer ANALYZER =
-                new LexiconFeedbackAnalyzer(Lexicon.load("de"), Lexicon.load("en"), Lexicon.load("de", "en"));
+                new LexiconFeedbackAnalyzer(Lexicon.builtIn("de"), Lexicon.builtIn("en"), Lexicon.builtIn("de", "en"));
     }
 }
