@@ -82,7 +82,7 @@ class TriageEngineFromXlsxTest {
                         "Triage!H13: Team must be a team name in lower case letters, digits and dashes, e.g."
                                 + " customer-care; was 'Customer Care'",
                         "Triage!I13: SLA hours must be a whole number from 0 to 8760; was '4h'",
-                        "Triage!B23: the name '" + ANY_DETRACTOR + "' is used twice");
+                        "Triage!B24: the name '" + ANY_DETRACTOR + "' is used twice");
     }
 
     @Test
@@ -140,7 +140,7 @@ class TriageEngineFromXlsxTest {
                 .contains(
                         "package io.cxloop.rules.triage;",
                         "global io.cxloop.rules.triage.internal" + ".TriageCollector decision;");
-        assertThat(TriageTable.ruleNames(drl)).hasSize(12).startsWith(TriageRulesTest.HIGH_VALUE_BILLING);
+        assertThat(TriageTable.ruleNames(drl)).hasSize(13).startsWith(TriageRulesTest.HIGH_VALUE_BILLING);
     }
 
     @Test

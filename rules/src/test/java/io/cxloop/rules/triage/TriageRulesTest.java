@@ -53,6 +53,8 @@ class TriageRulesTest {
             "Detractor unhappy with store staff: the store manager calls back within 24 hours";
     static final String CALL_CENTER_STAFF =
             "Detractor unhappy with a call-center agent: the call-center lead calls back within 24 hours";
+    static final String SOCIAL_MEDIA_COMPLAINT =
+            "Detractor complaining on social media: the social-media team reaches out within 2 hours";
     static final String MEDIUM_VALUE = "Medium-value detractor: customer care calls back within 24 hours";
     static final String LOW_VALUE_DELIVERY =
             "Low-value detractor with a delivery problem gets an apology e-mail within 48 hours";
@@ -115,6 +117,14 @@ class TriageRulesTest {
                         CALL_BACK,
                         CALL_CENTER_STAFF),
                 arguments(
+                        "a low-value customer complains on social media that the parcel came late",
+                        detractor().valued(LOW).about(DELIVERY).at(SOCIAL_MEDIA),
+                        Severity.HIGH,
+                        "social-media",
+                        2,
+                        CALL_BACK,
+                        SOCIAL_MEDIA_COMPLAINT),
+                arguments(
                         "a medium-value customer rates the delivery 4: the parcel came late",
                         detractor().valued(MEDIUM).about(DELIVERY).at(Touchpoint.DELIVERY),
                         Severity.HIGH,
@@ -139,8 +149,8 @@ class TriageRulesTest {
                         APOLOGY_EMAIL,
                         LOW_VALUE_DIGITAL),
                 arguments(
-                        "a low-value customer complains on social media that the price is too high",
-                        detractor().valued(LOW).about(PRICE).at(SOCIAL_MEDIA),
+                        "a low-value customer rates the web shop 3: the prices are too high",
+                        detractor().valued(LOW).about(PRICE).at(WEB_SHOP),
                         Severity.MEDIUM,
                         "customer-care",
                         48,
