@@ -1,5 +1,7 @@
 package io.cxloop.engine.camunda;
 
+import io.cxloop.processes.feedback.FeedbackClosedLoopDelegates;
+import io.cxloop.processes.feedback.FeedbackLoopPort;
 import io.cxloop.processes.reconnect.JourneyReconnectDelegates;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.safety.ProcessSafetyPlugin;
@@ -27,8 +29,11 @@ public class CamundaConfiguration {
     }
 
     @Bean
-    ProcessEnginePlugin expressionBeansPlugin(ApplicationContext context, ReconnectCampaignPort reconnectCampaigns) {
-        return new ExpressionBeansPlugin(context, new HashMap<>(JourneyReconnectDelegates.beans(reconnectCampaigns)));
+    ProcessEnginePlugin expressionBeansPlugin(
+            ApplicationContext context, ReconnectCampaignPort reconnectCampaigns, FeedbackLoopPort feedbackLoop) {
+        Map<Object, Object> beans = new HashMap<>(JourneyReconnectDelegates.beans(reconnectCampaigns));
+        beans.putAll(FeedbackClosedLoopDelegates.beans(feedbackLoop));
+        return new ExpressionBeansPlugin(context, beans);
     }
 
     /** Replaces the expression manager so that BPMN expressions resolve only the given beans. */

@@ -2,12 +2,13 @@ package io.cxloop.engine.customer;
 
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
+import io.cxloop.rules.model.ValueSegment;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A known customer (or prospect) with contact points and consents per channel. */
+/** A known customer (or prospect) with contact points, consents per channel and value segment (default MEDIUM). */
 public record Customer(
         String customerId,
         String firstName,
@@ -17,11 +18,13 @@ public record Customer(
         String language,
         String timezone,
         Map<Channel, Boolean> consents,
+        ValueSegment valueSegment,
         Instant createdAt,
         Instant updatedAt) {
 
     public Customer {
         consents = consents == null ? Map.of() : Map.copyOf(consents);
+        valueSegment = valueSegment == null ? ValueSegment.MEDIUM : valueSegment;
     }
 
     public Set<Channel> consentedChannels() {

@@ -4,6 +4,7 @@ import static io.cxloop.engine.persistence.JdbcTime.instant;
 import static io.cxloop.engine.persistence.JdbcTime.utc;
 
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.ValueSegment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class CustomerRepository {
         int updated = jdbc.sql(
                         """
                 update customer set first_name = ?, last_name = ?, email = ?, phone = ?, language = ?, timezone = ?,
-                    updated_at = ?
+                    value_segment = ?, updated_at = ?
                 where customer_id = ?""")
                 .params(
                         customer.firstName(),
@@ -54,6 +55,7 @@ public class CustomerRepository {
                         customer.phone(),
                         customer.language(),
                         customer.timezone(),
+                        customer.valueSegment().name(),
                         now,
                         customer.customerId())
                 .update();
@@ -62,8 +64,8 @@ public class CustomerRepository {
             jdbc.sql(
                             """
                     insert into customer (customer_id, first_name, last_name, email, phone, language, timezone,
-                        created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        value_segment, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             customer.customerId(),
                             customer.firstName(),
@@ -72,6 +74,7 @@ public class CustomerRepository {
                             customer.phone(),
                             customer.language(),
                             customer.timezone(),
+                            customer.valueSegment().name(),
                             now,
                             now)
                     .update();
@@ -131,6 +134,7 @@ public class CustomerRepository {
                 rs.getString("language"),
                 rs.getString("timezone"),
                 consents,
+                ValueSegment.valueOf(rs.getString("value_segment")),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }

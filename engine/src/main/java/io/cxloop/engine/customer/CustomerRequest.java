@@ -1,13 +1,19 @@
 package io.cxloop.engine.customer;
 
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.ValueSegment;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** Body of {@code PUT /api/customers/{customerId}}. */
+/**
+ * Body of {@code PUT /api/customers/{customerId}}.
+ *
+ * @param valueSegment {@code HIGH}, {@code MEDIUM} or {@code LOW}: triage reacts faster to more valuable customers;
+ *     {@code MEDIUM} when absent
+ */
 public record CustomerRequest(
         @Size(max = 200) String firstName,
         @Size(max = 200) String lastName,
@@ -16,4 +22,5 @@ public record CustomerRequest(
                 String phone,
         @NotBlank @Pattern(regexp = "de|en", message = "must be \"de\" or \"en\"") String language,
         @NotBlank @ValidTimeZone String timezone,
-        Map<Channel, Boolean> consents) {}
+        Map<Channel, Boolean> consents,
+        ValueSegment valueSegment) {}

@@ -32,6 +32,7 @@ public class CustomerService {
                 request.language(),
                 request.timezone(),
                 request.consents(),
+                request.valueSegment(),
                 now,
                 now);
         boolean created = customers.save(customer);

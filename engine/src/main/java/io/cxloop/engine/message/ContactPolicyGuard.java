@@ -20,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ContactPolicyGuard implements DispatchGuard {
 
+    /**
+     * Templates of notices to staff about a customer (e.g. an SLA escalation to the team lead): they do not go to the
+     * customer, so the customer's consent does not apply.
+     */
+    public static final Set<String> STAFF_TEMPLATES = Set.of("case-escalation");
+
     private final CustomerRepository customers;
     private final SuppressionRepository suppressionList;
 
@@ -31,7 +37,7 @@ public class ContactPolicyGuard implements DispatchGuard {
     @Override
     @Transactional(readOnly = true)
     public Verdict check(OutboxMessage message) {
-        if (message.customerId() == null) {
+        if (message.customerId() == null || STAFF_TEMPLATES.contains(message.kind())) {
             return Verdict.allow();
         }
         Optional<Customer> customer = customers.find(message.customerId());

@@ -27,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /engine-rest/**                authenticated          (then Camunda's authorizations apply to the user)
  * POST /api/receipts/**          public: the provider's HMAC signature of the body is checked instead
  * /u/**                          public: the signed unsubscribe token is the authorisation (RFC 8058 one-click)
+ * /s/**                          public: the signed, expiring survey token is the authorisation (answerable once)
  * /api/admin/**                  ADMIN
  * /api/triggers/**               MARKETER, ADMIN
  * /api/events/**                 SYSTEM, ADMIN
@@ -40,7 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </pre>
  *
  * <p>Form login with a session (Camunda Cockpit, Tasklist and Admin, our own pages): {@code /login} is public,
- * everything else ({@code /camunda/**}, {@code /}, later {@code /s/**}) needs a login; inside
+ * everything else ({@code /camunda/**}, {@code /}) needs a login; inside
  * the Camunda webapps, Camunda's authorizations decide.
  *
  * <p>Finer checks belong on the method: method security is on, so a service or controller may use e.g.
@@ -54,7 +55,7 @@ public final class AccessRules {
 
     /** The paths served by the stateless HTTP Basic chain. */
     public static final RequestMatcher STATELESS_API =
-            anyOf("/api/**", ENGINE_REST_PATH + "/**", "/actuator/**", "/u/**");
+            anyOf("/api/**", ENGINE_REST_PATH + "/**", "/actuator/**", "/u/**", "/s/**");
 
     /** Camunda's webapps, served by the Camunda webapp starter under its default application path. */
     public static final String CAMUNDA_WEBAPP_PATH = "/camunda";
@@ -76,15 +77,17 @@ public final class AccessRules {
                 .hasAnyRole(names(ADMIN, SYSTEM))
                 .requestMatchers(path(ENGINE_REST_PATH + "/**"))
                 .authenticated()
-                // the body's HMAC signature (receipts) or the signed token (unsubscribe) is the authentication
-                .requestMatchers(path(HttpMethod.POST, "/api/receipts/**"), path("/u/**"))
+                // the body's HMAC signature (receipts) or the signed token (unsubscribe, survey) is the authentication
+                .requestMatchers(path(HttpMethod.POST, "/api/receipts/**"), path("/u/**"), path("/s/**"))
                 .permitAll()
                 .requestMatchers(path("/api/admin/**"))
                 .hasRole(ADMIN.name())
                 .requestMatchers(path("/api/triggers/**"))
                 .hasAnyRole(names(MARKETER, ADMIN))
-                .requestMatchers(path("/api/events/**"))
+                .requestMatchers(path("/api/events/**"), path("/api/feedback/**"))
                 .hasAnyRole(names(SYSTEM, ADMIN))
+                .requestMatchers(path("/api/cases/**"))
+                .hasAnyRole(names(AGENT, ADMIN))
                 .requestMatchers(path(HttpMethod.GET, "/api/customers/**"))
                 .hasAnyRole(names(ANY_ROLE))
                 .requestMatchers(path("/api/customers/**"))

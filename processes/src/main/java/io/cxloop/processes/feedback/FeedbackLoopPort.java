@@ -13,7 +13,11 @@ public interface FeedbackLoopPort {
     /** Opens the case for a detractor's feedback (team, severity and SLA from its triage). */
     OpenedCase openCase(String feedbackId);
 
-    /** Puts a call-back request for the case's customer on the call queue, with a priority by severity. */
+    /**
+     * Puts a call-back request for the case's customer on the call queue, with a priority by severity.
+     *
+     * @return the outbox message's id, or null when the customer cannot be called (no number, no consent)
+     */
     String queueCallBack(String caseId);
 
     /**

@@ -19,8 +19,7 @@ public class QueueCallBackDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String messageId =
-                Variables.result(port.queueCallBack(Variables.string(execution, VAR_CASE_ID)), "call-back message");
-        execution.setVariable(VAR_MESSAGE_ID, messageId);
+        // null when the customer cannot be called (no number or no consent): the agent reaches them another way
+        execution.setVariable(VAR_MESSAGE_ID, port.queueCallBack(Variables.string(execution, VAR_CASE_ID)));
     }
 }
