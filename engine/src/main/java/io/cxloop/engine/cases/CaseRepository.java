@@ -213,17 +213,23 @@ public class CaseRepository {
     }
 
     private void history(String caseId, Instant at, String event, String actor, String detail) {
-        jdbc.sql(
-                        """
-                insert into case_history (case_id, seq, at, event, actor, detail)
-                select ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? from case_history where case_id = ?""")
+        // the case's row lock serialises writers (a REST claim and a timer job, say), so counting on is safe
+        jdbc.sql("select case_id from feedback_case where case_id = ? for update")
+                .param(caseId)
+                .query(String.class)
+                .optional();
+        int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from case_history where case_id = ?")
+                .param(caseId)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("insert into case_history (case_id, seq, at, event, actor, detail) values (?, ?, ?, ?, ?, ?)")
                 .params(
                         caseId,
+                        seq,
                         utc(at),
                         event,
                         actor,
-                        detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000),
-                        caseId)
+                        detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000))
                 .update();
     }
 

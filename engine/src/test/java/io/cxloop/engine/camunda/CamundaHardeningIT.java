@@ -76,7 +76,20 @@ class CamundaHardeningIT extends EngineIT {
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("customerService");
         assertThat(configuration.getBeans())
-                .containsOnlyKeys("decideNextBestAction", "issueOfferAndQueueMessage", "recordCampaignOutcome");
+                .containsOnlyKeys(
+                        "decideNextBestAction",
+                        "issueOfferAndQueueMessage",
+                        "recordCampaignOutcome",
+                        "openCase",
+                        "queueCallBack",
+                        "sendCustomerMessage",
+                        "escalateSlaBreach",
+                        "reassignToEscalationGroup",
+                        "recordCallOutcome",
+                        "sendFollowUpSurvey",
+                        "reopenCase",
+                        "closeCase",
+                        "contactTaskListener");
     }
 
     @Test

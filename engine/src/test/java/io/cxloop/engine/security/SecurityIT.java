@@ -122,8 +122,16 @@ class SecurityIT extends EngineIT {
     }
 
     @Test
+    void surveyLinksNeedNoLoginTheirSignedTokenDecides() throws Exception {
+        HttpResponse<String> response = browser().get("/s/x");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
     void anonymousIsSentToTheLoginPageFromTheWebappsAndOtherPages() throws Exception {
-        for (String path : List.of("/camunda/app/cockpit/", "/camunda/app/cockpit/default/", "/", "/s/x")) {
+        for (String path : List.of("/camunda/app/cockpit/", "/camunda/app/cockpit/default/", "/")) {
             HttpResponse<String> response = browser().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location"))
