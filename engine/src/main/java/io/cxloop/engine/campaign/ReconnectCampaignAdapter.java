@@ -21,6 +21,7 @@ import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.ActionType;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -107,8 +108,11 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         if (decision.channel() == null || decision.offer() == null) {
             throw new IllegalStateException("decision " + decisionId + " chose no action");
         }
+        // a message postponed by quiet hours is sent later: its offer is valid from then
+        Instant now = clock.instant();
+        Instant sendAt = decision.notBefore() != null && decision.notBefore().isAfter(now) ? decision.notBefore() : now;
         IssuedOfferCode code =
-                offerCodes.issue(customer.customerId(), campaignId, decisionId, decision.offer(), clock.instant());
+                offerCodes.issue(customer.customerId(), campaignId, decisionId, decision.offer(), sendAt);
         Locale locale = Locale.forLanguageTag(customer.language());
         RenderedMessage rendered =
                 templates.render(trigger.template(), locale, templateVariables(customer, code, decision.channel()));
@@ -124,6 +128,9 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 rendered.subject(),
                 rendered.htmlBody(),
                 rendered.textBody()));
+        if (sendAt.isAfter(now)) {
+            outbox.postpone(messageId, sendAt);
+        }
         return new IssuedOffer(code.code(), messageId, code.expiresAt());
     }
 

@@ -41,8 +41,8 @@ public class DecisionRepository {
         jdbc.sql(
                         """
                 insert into decision (decision_id, customer_id, campaign_id, action, channel, offer_percent,
-                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts, not_before)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         decision.decisionId(),
                         decision.customerId(),
@@ -55,7 +55,8 @@ public class DecisionRepository {
                         decision.ruleSetVersion(),
                         write(decision.explanations()),
                         utc(decision.decidedAt()),
-                        inputFacts)
+                        inputFacts,
+                        utc(decision.notBefore()))
                 .update();
     }
 
@@ -88,7 +89,8 @@ public class DecisionRepository {
                 offer,
                 rs.getString("rule_set_version"),
                 read(rs.getString("explanations")),
-                instant(rs, "decided_at"));
+                instant(rs, "decided_at"),
+                instant(rs, "not_before"));
     }
 
     private String write(List<Explanation> explanations) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +44,7 @@ public class NextBestActionController {
      * The decision.
      *
      * @param score the arbitration score of the chosen action; null while the rule set does not score
+     * @param notBefore the message must not leave before this time (the customer's quiet hours); null: at once
      * @param explanation the rules that fired, in firing order, with what they concluded
      */
     public record NextBestActionAnswer(
@@ -51,6 +53,7 @@ public class NextBestActionController {
             Channel channel,
             Offer offer,
             Double score,
+            Instant notBefore,
             String ruleSetVersion,
             List<Explanation> explanation) {}
 
@@ -85,6 +88,7 @@ public class NextBestActionController {
                 decision.channel(),
                 decision.offer(),
                 null,
+                decision.notBefore(),
                 decision.ruleSetVersion(),
                 decision.explanations());
     }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
-import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.rules.model.CustomerProfile;
+import io.cxloop.rules.nba.ContactPolicy;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one next-best-action decision of the application, for the processes and for other systems alike: gathers the
- * facts (customer, consents, open complaint cases, contacts across all processes), asks the active rule set and records
+ * facts (customer, consents, open complaint cases, contacts across all processes, the contact policy), asks the active
+ * rule set and records
  * the decision with its facts, its rule-set version and its explanations.
  */
 @Component
@@ -27,22 +29,25 @@ public class NextBestActionDecider {
 
     private final NextBestActionEngine rules;
     private final DecisionRepository decisions;
-    private final OutboxRepository outbox;
+    private final ContactHistory contacts;
     private final CaseRepository cases;
+    private final ContactPolicy contactPolicy;
     private final ObjectMapper json;
     private final Clock clock;
 
     public NextBestActionDecider(
             NextBestActionEngine rules,
             DecisionRepository decisions,
-            OutboxRepository outbox,
+            ContactHistory contacts,
             CaseRepository cases,
+            ContactPolicyProperties contactPolicy,
             ObjectMapper json,
             Clock clock) {
         this.rules = rules;
         this.decisions = decisions;
-        this.outbox = outbox;
+        this.contacts = contacts;
         this.cases = cases;
+        this.contactPolicy = contactPolicy.toPolicy();
         this.json = json;
         this.clock = clock;
     }
@@ -54,12 +59,11 @@ public class NextBestActionDecider {
      */
     public StoredDecision decide(Customer customer, ReconnectContext context, String campaignId) {
         Instant now = clock.instant();
-        List<ContactRecord> recentContacts =
-                outbox.contactsSince(customer.customerId(), now.minus(context.reEntry())).stream()
-                        .map(contact -> new ContactRecord(contact.triggerKey(), contact.channel(), contact.at()))
-                        .toList();
+        Duration lookBack =
+                context.reEntry().compareTo(contactPolicy.window()) > 0 ? context.reEntry() : contactPolicy.window();
+        List<ContactRecord> recentContacts = contacts.since(customer.customerId(), now.minus(lookBack));
         CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
-        NextBestActionRequest request = new NextBestActionRequest(profile, context, recentContacts, now);
+        NextBestActionRequest request = new NextBestActionRequest(profile, context, recentContacts, now, contactPolicy);
         NextBestAction action = rules.decide(request);
         StoredDecision decision = new StoredDecision(
                 UUID.randomUUID().toString(),
@@ -70,7 +74,8 @@ public class NextBestActionDecider {
                 action.offer(),
                 action.ruleSetVersion(),
                 action.explanations(),
-                now);
+                now,
+                action.notBefore());
         decisions.insert(decision, write(request));
         return decision;
     }

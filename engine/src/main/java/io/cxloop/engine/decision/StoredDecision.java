@@ -7,7 +7,11 @@ import io.cxloop.rules.nba.Explanation;
 import java.time.Instant;
 import java.util.List;
 
-/** A next-best-action decision as recorded: what was decided, by which rule-set version, and why. */
+/**
+ * A next-best-action decision as recorded: what was decided, by which rule-set version, and why.
+ *
+ * @param notBefore the message waits until then (the customer's quiet hours); null: at once
+ */
 public record StoredDecision(
         String decisionId,
         String customerId,
@@ -17,4 +21,5 @@ public record StoredDecision(
         Offer offer,
         String ruleSetVersion,
         List<Explanation> explanations,
-        Instant decidedAt) {}
+        Instant decidedAt,
+        Instant notBefore) {}

@@ -5,13 +5,11 @@ import io.cxloop.engine.ruleset.RuleSetService.Managed;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The versioned rule sets and the engines the rest of the application decides with. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RuleSetProperties.class)
 public class RuleSetConfiguration {
 
     @Bean

@@ -178,11 +178,11 @@ class RuleSetLifecycleIT extends EngineIT {
         assertThat(decide(customerId).path("ruleSetVersion").asText()).isEqualTo("next-best-action@builtin-1");
 
         ResponseEntity<JsonNode> uploaded = upload(analystsVersion());
-        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
         int version = uploaded.getBody().path("version").asInt();
         String label = "next-best-action@v" + version;
         assertThat(uploaded.getBody().path("label").asText()).isEqualTo(label);
-        assertThat(uploaded.getBody().path("scenarioResults")).hasSize(5).allSatisfy(result -> assertThat(
+        assertThat(uploaded.getBody().path("scenarioResults")).hasSize(8).allSatisfy(result -> assertThat(
                         result.path("passed").asBoolean())
                 .isTrue());
         assertThat(decide(customerId).path("ruleSetVersion").asText())

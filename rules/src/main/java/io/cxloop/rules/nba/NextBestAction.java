@@ -2,6 +2,7 @@ package io.cxloop.rules.nba;
 
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.Offer;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,12 +11,24 @@ import java.util.List;
  *
  * @param channel null when {@code action} is {@link ActionType#NO_ACTION}
  * @param offer null when {@code action} is {@link ActionType#NO_ACTION}
+ * @param notBefore the message must not leave before this time (quiet hours); null: at once
  */
 public record NextBestAction(
-        ActionType action, Channel channel, Offer offer, String ruleSetVersion, List<Explanation> explanations) {
+        ActionType action,
+        Channel channel,
+        Offer offer,
+        String ruleSetVersion,
+        List<Explanation> explanations,
+        Instant notBefore) {
 
     public NextBestAction {
         explanations = List.copyOf(explanations);
+    }
+
+    /** An action to take at once. */
+    public NextBestAction(
+            ActionType action, Channel channel, Offer offer, String ruleSetVersion, List<Explanation> explanations) {
+        this(action, channel, offer, ruleSetVersion, explanations, null);
     }
 
     public boolean hasAction() {

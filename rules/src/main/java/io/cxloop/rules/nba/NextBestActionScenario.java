@@ -2,6 +2,7 @@ package io.cxloop.rules.nba;
 
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import io.cxloop.rules.model.Channel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +29,10 @@ public record NextBestActionScenario(String name, NextBestActionRequest given, E
      * @param channel the channel, for an action other than no action
      * @param offerPercent the offer's discount
      * @param rulesFired rules that must be among those that fired (by name)
+     * @param notBefore when the message may leave at the earliest (quiet hours)
      */
-    public record Expectation(ActionType action, Channel channel, Integer offerPercent, List<String> rulesFired) {
+    public record Expectation(
+            ActionType action, Channel channel, Integer offerPercent, List<String> rulesFired, Instant notBefore) {
 
         public Expectation {
             Objects.requireNonNull(action, "expect.action");
@@ -61,6 +64,10 @@ public record NextBestActionScenario(String name, NextBestActionRequest given, E
                 && (decision.offer() == null || decision.offer().percent() != expect.offerPercent())) {
             failures.add("expected an offer of " + expect.offerPercent() + " % but was "
                     + (decision.offer() == null ? "no offer" : decision.offer().percent() + " %"));
+        }
+        if (expect.notBefore() != null && !expect.notBefore().equals(decision.notBefore())) {
+            failures.add("expected the message to wait until " + expect.notBefore() + " but "
+                    + (decision.notBefore() == null ? "it goes at once" : "it waits until " + decision.notBefore()));
         }
         List<String> fired =
                 decision.explanations().stream().map(Explanation::rule).toList();

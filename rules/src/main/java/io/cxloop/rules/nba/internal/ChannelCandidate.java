@@ -14,6 +14,7 @@ public final class ChannelCandidate {
     private final Channel channel;
     private final int rank;
     private boolean rejected;
+    private boolean chosen;
 
     public ChannelCandidate(Channel channel, int rank) {
         this.channel = channel;
@@ -36,8 +37,17 @@ public final class ChannelCandidate {
         this.rejected = rejected;
     }
 
+    public boolean isChosen() {
+        return chosen;
+    }
+
+    public void setChosen(boolean chosen) {
+        this.chosen = chosen;
+    }
+
     @Override
     public String toString() {
-        return "ChannelCandidate[" + channel + ", rank " + rank + (rejected ? ", rejected" : "") + "]";
+        return "ChannelCandidate[" + channel + ", rank " + rank + (rejected ? ", rejected" : "")
+                + (chosen ? ", chosen" : "") + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.cxloop.rules.model.Offer;
 import io.cxloop.rules.nba.ActionType;
 import io.cxloop.rules.nba.Explanation;
 import io.cxloop.rules.nba.NextBestAction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class DecisionCollector {
     private final List<Explanation> explanations = new ArrayList<>();
     private Channel channel;
     private Offer offer;
+    private Instant notBefore;
 
     /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
     public void explain(String rule, String reason) {
@@ -37,10 +39,17 @@ public final class DecisionCollector {
         this.offer = Objects.requireNonNull(offer, "offer");
     }
 
+    /** The chosen message waits until then (e.g. quiet hours end); it is not dropped. */
+    public void postponeUntil(Instant notBefore) {
+        if (this.notBefore == null || notBefore.isAfter(this.notBefore)) {
+            this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
+        }
+    }
+
     public NextBestAction toNextBestAction(String ruleSetVersion) {
         if (channel == null) {
-            return new NextBestAction(ActionType.NO_ACTION, null, null, ruleSetVersion, explanations);
+            return new NextBestAction(ActionType.NO_ACTION, null, null, ruleSetVersion, explanations, null);
         }
-        return new NextBestAction(ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations);
+        return new NextBestAction(ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations, notBefore);
     }
 }

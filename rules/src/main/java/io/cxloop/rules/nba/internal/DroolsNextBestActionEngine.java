@@ -83,6 +83,7 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
             session.insert(request);
             session.insert(request.customer());
             session.insert(request.reconnect());
+            session.insert(request.contactPolicy());
             for (ContactRecord contact : request.recentContacts()) {
                 session.insert(contact);
             }
