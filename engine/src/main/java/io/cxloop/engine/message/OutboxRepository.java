@@ -354,17 +354,23 @@ public class OutboxRepository implements OutboxStore {
     @Transactional
     public void markFailed(String id, String error) {
         Instant now = clock.instant();
-        int attempts = jdbc.sql("select attempts from outbox_message where message_id = ?")
+        record Attempts(Channel channel, int attempts) {}
+        Attempts sofar = jdbc.sql("select channel, attempts from outbox_message where message_id = ?")
                 .param(id)
-                .query(Integer.class)
+                .query((rs, row) -> new Attempts(Channel.valueOf(rs.getString("channel")), rs.getInt("attempts")))
                 .optional()
-                .orElse(0);
+                .orElse(null);
         String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
-        if (attempts >= retry.maxAttempts()) {
+        if (sofar == null) {
+            log.warn("Message {} failed but is not in the outbox: {}", id, message);
+            return;
+        }
+        int attempts = sofar.attempts();
+        if (attempts >= retry.maxAttempts(sofar.channel())) {
             log.warn("Message {} failed for good after {} attempts: {}", id, attempts, message);
             giveUp(id, MessageStatus.FAILED, message, "status = 'SENDING'");
         } else {
-            Instant next = now.plus(retry.backoffAfter(attempts));
+            Instant next = now.plus(retry.backoffAfter(sofar.channel(), attempts));
             log.info("Message {} failed (attempt {}), retrying at {}: {}", id, attempts, next, message);
             jdbc.sql(
                             """
