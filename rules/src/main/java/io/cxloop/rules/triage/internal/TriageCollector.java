@@ -4,7 +4,6 @@ import io.cxloop.rules.triage.Severity;
 import io.cxloop.rules.triage.TriageAction;
 import io.cxloop.rules.triage.TriageDecision;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +30,28 @@ public final class TriageCollector {
     /**
      * The decision: the most severe proposal, the rows that matched, deciding row first.
      *
-     * @throws IllegalStateException if no row matched (the table needs a default row) or the deciding row misses a
-     *     column
+     * @throws IllegalStateException if no row matched or the deciding row misses a column
      */
     public TriageDecision toDecision(String ruleSetVersion) {
-        List<Proposal> fired = new ArrayList<>(proposals.values());
-        Proposal winner = fired.stream()
-                .max(Comparator.comparing(Proposal::severityOrLowest))
-                // max() keeps the last of equal elements; the first fired must win, so pick it explicitly
-                .map(best -> fired.stream()
-                        .filter(p -> p.severityOrLowest() == best.severityOrLowest())
-                        .findFirst()
-                        .orElseThrow())
-                .orElseThrow(() -> new IllegalStateException("No row of triage rule set " + ruleSetVersion
-                        + " matched; the table needs a default row without conditions"));
+        Proposal winner = null;
+        for (Proposal proposal : proposals.values()) {
+            // strictly more severe: among equals, the row that fired first (higher in the table) stays
+            if (winner == null || proposal.severityOrLowest().compareTo(winner.severityOrLowest()) > 0) {
+                winner = proposal;
+            }
+        }
+        if (winner == null) {
+            throw new IllegalStateException("No row of triage rule set " + ruleSetVersion
+                    + " matched; every NPS class needs a row without other conditions");
+        }
         winner.requireComplete(ruleSetVersion);
         List<String> firedRules = new ArrayList<>();
         firedRules.add(winner.rule);
-        fired.stream().filter(p -> p != winner).forEach(p -> firedRules.add(p.rule));
+        for (Proposal proposal : proposals.values()) {
+            if (proposal != winner) {
+                firedRules.add(proposal.rule);
+            }
+        }
         return new TriageDecision(
                 winner.severity, winner.team, winner.slaHours, winner.action, firedRules, ruleSetVersion);
     }
