@@ -48,7 +48,10 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
         TRAILING_NEGATOR,
         /** Multiplies the next sentiment word by its factor: above 1 strengthens ("sehr"), below 1 weakens. */
         INTENSIFIER,
-        /** "aber", "but": what follows counts more than what came before. */
+        /**
+         * "aber", "but": what follows counts by the factor (default 1.5), what came before by 2 - factor; a factor
+         * below 1 ("obwohl", "although") makes the part before the word count more.
+         */
         CONTRAST
     }
 
@@ -77,7 +80,12 @@ record Lexicon(PhraseMatcher<Valence> sentiment, PhraseMatcher<Modifier> modifie
             });
             read(folder, "modifiers-" + language + ".tsv", (source, columns) -> {
                 ModifierKind kind = constant(ModifierKind.class, column(source, columns, 1));
-                double factor = columns.length > 2 ? number(source, columns, 2) : 1;
+                double factor = columns.length > 2
+                        ? number(source, columns, 2)
+                        : kind == ModifierKind.CONTRAST ? LexiconFeedbackAnalyzer.AFTER_CONTRAST : 1;
+                if (kind == ModifierKind.CONTRAST && (factor < 0 || factor > 2)) {
+                    throw new IllegalArgumentException("a CONTRAST factor must be between 0 and 2, was " + factor);
+                }
                 modifiers.add(
                         new PhraseMatcher.Entry<>(PhraseMatcher.words(columns[0]), new Modifier(kind, factor), source));
             });

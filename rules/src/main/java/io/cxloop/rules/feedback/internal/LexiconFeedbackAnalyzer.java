@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Sentiment and topics from curated German and English lexicons (see {@link Lexicon}), with negation ("nicht gut",
  * "not good", "gefällt mir nicht"), intensifiers ("sehr", "really") and contrast ("gut, aber teuer": what follows
- * "aber" weighs more). The text's valences add up to a raw sum that is squashed into -1..+1 the way VADER does (sum /
+ * "aber" weighs more; after "obwohl" less) and irony ("…, super..."). The text's valences add up to a raw sum that is squashed into -1..+1 the way VADER does (sum /
  * sqrt(sum² + {@value #ALPHA})); each "!" (up to three) strengthens the sum by a tenth. Immutable and thread-safe.
  */
 public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
@@ -31,9 +31,7 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
     /** A negation reaches a sentiment word at most this many words after it ("nicht sehr schnell"). */
     static final int NEGATION_REACH = 3;
 
-    /** Before a contrast word a valence counts this much, after it {@link #AFTER_CONTRAST}. */
-    static final double BEFORE_CONTRAST = 0.5;
-
+    /** How much a valence after a contrast word counts when the lexicon gives no factor ("aber", "but"). */
     static final double AFTER_CONTRAST = 1.5;
 
     private final Lexicon german;
@@ -91,6 +89,8 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
         double value;
         final Lexicon.Valence valence;
         boolean negated;
+        boolean trailedByEllipsis;
+        boolean ironic;
 
         final String source;
 
@@ -130,6 +130,7 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
         List<Hit> hits = new ArrayList<>();
         int clause = 0;
         int lastContrastHit = -1;
+        double afterContrast = 1;
         int pendingNegation = -1;
         double pendingIntensity = 1;
         int intensifierAt = -1;
@@ -166,6 +167,7 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
                     hit.negate();
                     pendingNegation = -1;
                 }
+                hit.trailedByEllipsis = ellipsisAt(tokens, i + sentiment.get().length());
                 hits.add(hit);
                 pendingIntensity = 1;
                 intensifierAt = -1;
@@ -187,18 +189,23 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
                         pendingIntensity *= m.factor();
                         intensifierAt = i;
                     }
-                    case CONTRAST -> lastContrastHit = hits.size();
+                    case CONTRAST -> {
+                        lastContrastHit = hits.size();
+                        afterContrast = m.factor();
+                    }
                 }
                 i += modifier.get().length();
                 continue;
             }
             i++;
         }
+        markIrony(hits);
         double sum = 0;
         List<String> terms = new ArrayList<>();
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
-            double weight = lastContrastHit < 0 ? 1 : h < lastContrastHit ? BEFORE_CONTRAST : AFTER_CONTRAST;
+            // "gut, aber teuer" (factor 1.5): before ×0.5, after ×1.5; "obwohl" (0.5) the other way round
+            double weight = lastContrastHit < 0 ? 1 : h < lastContrastHit ? 2 - afterContrast : afterContrast;
             sum += hit.value * weight;
             terms.add(String.format(
                     Locale.ROOT,
@@ -206,12 +213,41 @@ public final class LexiconFeedbackAnalyzer implements FeedbackAnalyzer {
                     hit.source,
                     String.join(" ", tokens.subList(hit.position, hit.position + hit.length)),
                     hit.value * weight,
-                    hit.negated ? " (negated)" : "",
+                    hit.negated ? " (negated)" : hit.ironic ? " (ironic)" : "",
                     weight != 1 ? " (contrast ×" + weight + ")" : ""));
         }
         sum *= 1 + 0.1 * Math.min(exclamations, 3);
         double score = Math.round(sum / Math.sqrt(sum * sum + ALPHA) * 1000) / 1000.0;
         return new Reading(score, terms);
+    }
+
+    private static boolean ellipsisAt(List<String> tokens, int position) {
+        if (position < tokens.size() && tokens.get(position).equals("…")) {
+            return true;
+        }
+        return position + 1 < tokens.size()
+                && tokens.get(position).equals(".")
+                && tokens.get(position + 1).equals(".");
+    }
+
+    /**
+     * "Paket kam nicht an. Super..." — praise trailed by an ellipsis in an otherwise negative comment is ironic and
+     * counts against.
+     */
+    private static void markIrony(List<Hit> hits) {
+        double rest = hits.stream()
+                .filter(hit -> !hit.trailedByEllipsis)
+                .mapToDouble(hit -> hit.value)
+                .sum();
+        if (rest >= 0) {
+            return;
+        }
+        for (Hit hit : hits) {
+            if (hit.trailedByEllipsis && hit.value > 0) {
+                hit.value = -hit.value;
+                hit.ironic = true;
+            }
+        }
     }
 
     /** Whether a sentiment entry follows within the negation's reach, in the same clause. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Text {
 
     /** A word, a number, or one of the punctuation marks that end a clause. */
-    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*|\\p{N}+|[.!?,;:]");
+    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*|\\p{N}+|[.!?,;:…]");
 
     private static final Pattern NOT_CONTRACTION = Pattern.compile("n['’]t\\b");
 
@@ -49,6 +49,6 @@ final class Text {
     }
 
     static boolean endsClause(String token) {
-        return token.length() == 1 && ".!?,;:".indexOf(token.charAt(0)) >= 0;
+        return token.length() == 1 && ".!?,;:…".indexOf(token.charAt(0)) >= 0;
     }
 }
