@@ -63,6 +63,9 @@ class FeedbackAnalyzerTest {
                 "Gute Ware, aber viel zu teuer.               | NEGATIVE",
                 "Etwas teuer, aber hervorragende Qualität.    | POSITIVE",
                 "Die Lieferung war puenktlich.                | POSITIVE",
+                "Paket ist wieder nicht angekommen. Super...  | NEGATIVE",
+                "Super Service, danke!                        | POSITIVE",
+                "Beratung gut, obwohl das Produkt teuer ist.  | POSITIVE",
             })
     void germanNegationIntensityAndContrast(String comment, Sentiment expected) {
         assertThat(german(comment).sentiment()).isEqualTo(expected);
@@ -81,6 +84,8 @@ class FeedbackAnalyzerTest {
                 "Hello, my customer number is 4711.         | NEUTRAL",
                 "Good product, but way too expensive.       | NEGATIVE",
                 "A bit pricey, but excellent quality.       | POSITIVE",
+                "My parcel got lost again. Great…           | NEGATIVE",
+                "Good advice, although it is expensive.     | POSITIVE",
             })
     void englishNegationIntensityAndContrast(String comment, Sentiment expected) {
         assertThat(english(comment).sentiment()).isEqualTo(expected);
