@@ -13,6 +13,7 @@ import io.cxloop.rules.nba.Explanation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,25 @@ public class DecisionRepository {
         return jdbc.sql("select * from decision where customer_id = ? order by decided_at desc")
                 .param(customerId)
                 .query(this::map)
+                .list();
+    }
+
+    /** A decision's id, customer and time with the facts it was made on (JSON). */
+    public record RecordedInput(String decisionId, String customerId, Instant decidedAt, String inputFacts) {}
+
+    /** Decisions in {@code [from, to)} that recorded their facts, oldest first. */
+    public List<RecordedInput> inputsBetween(Instant from, Instant to, int limit) {
+        return jdbc.sql(
+                        """
+                select decision_id, customer_id, decided_at, input_facts from decision
+                where decided_at >= ? and decided_at < ? and input_facts is not null
+                order by decided_at, decision_id fetch first ? rows only""")
+                .params(utc(from), utc(to), limit)
+                .query((rs, n) -> new RecordedInput(
+                        rs.getString("decision_id"),
+                        rs.getString("customer_id"),
+                        instant(rs, "decided_at"),
+                        rs.getString("input_facts")))
                 .list();
     }
 

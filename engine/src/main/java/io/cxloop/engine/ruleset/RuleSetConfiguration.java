@@ -1,6 +1,7 @@
 package io.cxloop.engine.ruleset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.ruleset.RuleSetService.Managed;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import java.time.Clock;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class RuleSetConfiguration {
 
     @Bean
-    Managed<NextBestActionEngine> nextBestActionRuleSet(ObjectMapper json) {
-        return Managed.startingBuiltIn(new NextBestActionRuleSetKind(json));
+    Managed<NextBestActionEngine> nextBestActionRuleSet(ObjectMapper json, DecisionRepository decisions) {
+        return Managed.startingBuiltIn(new NextBestActionRuleSetKind(json, decisions));
     }
 
     /** Always the active version: activation needs no restart and never pauses a decision. */

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -127,6 +129,18 @@ public class RuleSetController {
             @PathVariable String version,
             @RequestBody(required = false) JsonNode scenarios) {
         return service.test(name, version, scenarios == null || scenarios.isNull() ? null : scenarios.toString());
+    }
+
+    @PostMapping("/{name}/versions/{version}/simulate")
+    @Operation(
+            summary = "Replay the decisions recorded from 'from' to 'to' through a version and report what would change"
+                    + " against the active version (actions, channels, offers, counts); nothing is stored or sent")
+    public SimulationReport simulate(
+            @PathVariable String name,
+            @PathVariable String version,
+            @RequestParam Instant from,
+            @RequestParam Instant to) {
+        return service.simulate(name, version, from, to);
     }
 
     @PostMapping("/{name}/versions/{version}/activate")

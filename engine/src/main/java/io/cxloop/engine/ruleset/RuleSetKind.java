@@ -2,6 +2,7 @@ package io.cxloop.engine.ruleset;
 
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,4 +44,10 @@ public interface RuleSetKind<E> {
 
     /** Runs the scenario tests on an engine. */
     List<ScenarioResult> runScenarios(E engine, String scenariosJson);
+
+    /**
+     * Replays the decision inputs recorded in {@code [from, to)} through a candidate and the active version and reports
+     * what would change.
+     */
+    SimulationReport simulate(E candidate, E active, Instant from, Instant to);
 }

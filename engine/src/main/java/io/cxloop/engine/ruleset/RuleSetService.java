@@ -16,6 +16,7 @@ import io.cxloop.rules.lifecycle.RuleSetSafety;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -85,6 +86,14 @@ public class RuleSetService {
     /** Runs scenario tests on a version: the given ones, or those stored with it. */
     public TestReport test(String ruleSet, String versionRef, String scenarios) {
         return handle(ruleSet).test(parse(versionRef), scenarios);
+    }
+
+    /** What a version would change against the active one, replayed on the decisions recorded in {@code [from, to)}. */
+    public SimulationReport simulate(String ruleSet, String versionRef, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidFieldException("from", "must be before 'to'");
+        }
+        return handle(ruleSet).simulate(parse(versionRef), from, to);
     }
 
     public Active activate(String ruleSet, String versionRef, String user) {
@@ -277,6 +286,10 @@ public class RuleSetService {
                 throw new InvalidFieldException("scenarios", "cannot be read: " + e.getMessage());
             }
             return TestReport.of(kind.name(), stored.label(), kind.runScenarios(engineOf(version), toRun));
+        }
+
+        SimulationReport simulate(Integer version, Instant from, Instant to) {
+            return kind.simulate(engineOf(version), active.engine(), from, to);
         }
 
         synchronized Active activate(Integer version, String user) {

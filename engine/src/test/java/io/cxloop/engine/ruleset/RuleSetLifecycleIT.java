@@ -215,6 +215,67 @@ class RuleSetLifecycleIT extends EngineIT {
     }
 
     @Test
+    void aSimulationReplaysRecordedDecisionsAndReportsWhatTheCandidateWouldChange() {
+        Instant from = Instant.now().minusSeconds(1);
+        String simulated = newCustomer("sim-");
+        String simulatedToo = newCustomer("sim-");
+        String unaffected = newCustomer();
+        decide(simulated);
+        decide(simulatedToo);
+        decide(unaffected);
+        int version = upload(
+                        analystsVersion()
+                                + """
+
+                        rule "Simulated customers are not e-mailed"
+                            salience 100
+                        when
+                            CustomerProfile( customerId.startsWith( "sim-" ) )
+                            $candidate : ChannelCandidate( channel == Channel.EMAIL, rejected == false )
+                        then
+                            modify( $candidate ) { setRejected( true ) };
+                            decision.explain( drools.getRule().getName(), "EMAIL rejected for the simulation" );
+                        end
+                        """)
+                .getBody()
+                .path("version")
+                .asInt();
+
+        JsonNode report = post(
+                        VERSIONS + "/" + version + "/simulate?from=" + from + "&to="
+                                + Instant.now().plusSeconds(1),
+                        null)
+                .getBody();
+
+        assertThat(report.path("candidateVersion").asText()).isEqualTo("next-best-action@v" + version);
+        assertThat(report.path("activeVersion").asText()).isEqualTo("next-best-action@builtin-1");
+        assertThat(report.path("decisions").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(report.path("changed").asInt()).isEqualTo(2);
+        assertThat(report.path("changes"))
+                .extracting(change -> change.path("customerId").asText())
+                .containsExactlyInAnyOrder(simulated, simulatedToo);
+        assertThat(report.path("changes").get(0).path("active").asText())
+                .isEqualTo("RECONNECT_OFFER on EMAIL with 15 %");
+        assertThat(report.path("changes").get(0).path("candidate").asText()).isEqualTo("NO_ACTION");
+        assertThat(report.path("candidate").path("action").path("NO_ACTION").asLong()
+                        - report.path("active").path("action").path("NO_ACTION").asLong())
+                .isEqualTo(2);
+        assertThat(engine.ruleSetVersion())
+                .as("a simulation activates nothing")
+                .isEqualTo("next-best-action@builtin-1");
+
+        assertThat(post(VERSIONS + "/" + version + "/activate", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(decide(simulated).path("action").asText()).isEqualTo("NO_ACTION");
+        assertThat(post("/api/rulesets/next-best-action/rollback", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(decide(simulated).path("action").asText()).isEqualTo("RECONNECT_OFFER");
+        assertThat(post(VERSIONS + "/" + version + "/simulate?from=" + Instant.now() + "&to=" + from, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void theScenarioTestsOfAVersionRunOnRequestWithOtherScenariosToo() {
         JsonNode report = post(
                         VERSIONS + "/builtin/test",
@@ -382,7 +443,11 @@ class RuleSetLifecycleIT extends EngineIT {
     }
 
     private String newCustomer() {
-        String customerId = "rules-" + UUID.randomUUID().toString().substring(0, 12);
+        return newCustomer("rules-");
+    }
+
+    private String newCustomer(String prefix) {
+        String customerId = prefix + UUID.randomUUID().toString().substring(0, 12);
         ResponseEntity<JsonNode> response = admin().exchange(
                         "/api/customers/" + customerId,
                         HttpMethod.PUT,
