@@ -30,6 +30,8 @@ class FeedbackLoopTemplatesTest {
             case-call-back     | en | Call-back: DETRACTOR NPS 2 about DELIVERY      | case-7                        | Lieferung kam zu spät
             case-escalation    | de | SLA verpasst: Fall case-7 (HIGH, Team customer-care) | customer-42             | 2031-03-31T10:00:00Z
             case-escalation    | en | SLA missed: case case-7 (HIGH, team customer-care)   | customer-42             | 2031-03-31T10:00:00Z
+            survey-invitation  | de | Wie zufrieden waren Sie?                       | mit der Lieferung Ihrer Bestellung | https://cx.example/s/abc.1.x
+            survey-invitation  | en | How satisfied were you?                        | with the delivery of your order    | https://cx.example/s/abc.1.x
             """)
     void rendersWithSubjectAndContentInBothParts(
             String template, String language, String subject, String mustSay, String alsoMustSay) {
@@ -62,6 +64,7 @@ class FeedbackLoopTemplatesTest {
         variables.put("slaDueAt", "2031-03-31T10:00:00Z");
         variables.put("reviewUrl", "https://shop.example/reviews");
         variables.put("surveyUrl", "https://cx.example/s/abc.1.x");
+        variables.put("eventType", "DELIVERED");
         return variables;
     }
 }

@@ -123,7 +123,7 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
         FeedbackCase complaint = cases.get(caseId);
         Customer customer = customer(complaint.customerId());
         Instant now = clock.instant();
-        if (customer.phone() == null || !customer.consentedChannels().contains(Channel.CALL_QUEUE)) {
+        if (customer.firstReachable(Channel.CALL_QUEUE).isEmpty()) {
             cases.note(caseId, "CALL_BACK_SKIPPED", null, "no phone number or no consent to be called", now);
             return null;
         }
@@ -184,7 +184,7 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
 
     /** Why the customer may not get the message, or null. */
     private String refusal(Customer customer, CustomerMessage message) {
-        if (customer.email() == null || !customer.consentedChannels().contains(Channel.EMAIL)) {
+        if (customer.firstReachable(Channel.EMAIL).isEmpty()) {
             return "no e-mail address or no consent to e-mail";
         }
         if (message == CustomerMessage.REVIEW_INVITATION && cases.countOpen(customer.customerId()) > 0) {
@@ -231,12 +231,9 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
         FeedbackCase complaint = cases.get(caseId);
         Customer customer = customer(complaint.customerId());
         Feedback rated = feedback(complaint.feedbackId());
-        OpenedSurvey survey = surveys.open(customer.customerId(), caseId);
+        Channel channel = customer.firstReachable(Channel.EMAIL, Channel.SMS).orElse(null);
+        OpenedSurvey survey = surveys.followUp(customer.customerId(), caseId, channel == null ? null : channel.name());
         Instant now = clock.instant();
-        Channel channel = customer.email() != null
-                        && customer.consentedChannels().contains(Channel.EMAIL)
-                ? Channel.EMAIL
-                : customer.phone() != null && customer.consentedChannels().contains(Channel.SMS) ? Channel.SMS : null;
         if (channel == null) {
             cases.note(caseId, "FOLLOW_UP_SKIPPED", null, "no e-mail or SMS consent", now);
             return survey.surveyId();

@@ -8,13 +8,19 @@ import static io.cxloop.processes.feedback.FeedbackClosedLoop.VAR_FOLLOW_UP_SCOR
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.feedback.Feedback;
+import io.cxloop.engine.feedback.FeedbackReceipt;
 import io.cxloop.engine.feedback.FeedbackRepository;
+import io.cxloop.engine.feedback.FeedbackRequest;
+import io.cxloop.engine.feedback.FeedbackService;
 import io.cxloop.engine.survey.Survey;
 import io.cxloop.engine.survey.SurveyRepository;
 import io.cxloop.engine.survey.SurveyTokens;
 import io.cxloop.rules.feedback.FeedbackAnalysis;
 import io.cxloop.rules.feedback.FeedbackAnalyzer;
 import io.cxloop.rules.feedback.ScoreType;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.JourneyStage;
+import io.cxloop.rules.model.Touchpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,8 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers to survey links: each survey is answered once; the answer is stored as feedback (NPS, with its analysis)
- * that follows up its case, and the case's process learns the new score, all in one transaction.
+ * Answers to survey links, each survey once, in one transaction with what follows: the answer to a case's follow-up is
+ * stored as feedback (NPS, with its analysis) that follows up the case, and the case's process learns the new score;
+ * the answer to an invitation after a journey event is new feedback, taken in like {@code POST /api/feedback}.
  */
 @Service
 public class FollowUpAnswers {
@@ -53,6 +60,7 @@ public class FollowUpAnswers {
     private final CaseRepository cases;
     private final CustomerRepository customers;
     private final FeedbackAnalyzer analyzer;
+    private final FeedbackService intake;
     private final RuntimeService runtime;
     private final Clock clock;
 
@@ -63,6 +71,7 @@ public class FollowUpAnswers {
             CaseRepository cases,
             CustomerRepository customers,
             FeedbackAnalyzer analyzer,
+            FeedbackService intake,
             RuntimeService runtime,
             Clock clock) {
         this.tokens = tokens;
@@ -71,6 +80,7 @@ public class FollowUpAnswers {
         this.cases = cases;
         this.customers = customers;
         this.analyzer = analyzer;
+        this.intake = intake;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -90,21 +100,43 @@ public class FollowUpAnswers {
         Survey survey =
                 surveys.find(tokens.verify(token).orElseThrow().surveyId()).orElseThrow();
         Customer customer = checked.customer();
-        Instant now = clock.instant();
         String text = comment == null || comment.isBlank() ? null : comment.strip();
+        String feedbackId = "survey-" + survey.surveyId();
+        if (survey.caseId() == null) {
+            // an invitation after a journey event: new feedback like any other, triaged and answered by the loop
+            FeedbackReceipt receipt = intake.accept(new FeedbackRequest(
+                    feedbackId,
+                    customer.customerId(),
+                    Touchpoint.valueOf(survey.touchpoint()),
+                    survey.channel() == null ? null : Channel.valueOf(survey.channel()),
+                    survey.journeyStage() == null ? null : JourneyStage.valueOf(survey.journeyStage()),
+                    ScoreType.NPS,
+                    score,
+                    text,
+                    customer.language(),
+                    clock.instant(),
+                    survey.transactionRef()));
+            surveys.answer(survey.surveyId(), receipt.feedbackId(), clock.instant());
+            log.info("Survey {} answered with NPS {}: {}", survey.surveyId(), score, receipt.action());
+            return new Result(State.RECORDED, customer);
+        }
+        recordFollowUp(survey, customer, feedbackId, score, text);
+        return new Result(State.RECORDED, customer);
+    }
+
+    private void recordFollowUp(Survey survey, Customer customer, String feedbackId, int score, String text) {
+        Instant now = clock.instant();
         FeedbackAnalysis analysis = analyzer.analyze(ScoreType.NPS, score, text, customer.language());
-        Optional<FeedbackCase> followedUp = Optional.ofNullable(survey.caseId()).flatMap(cases::find);
-        String touchpoint = followedUp
+        String touchpoint = cases.find(survey.caseId())
                 .flatMap(complaint -> feedback.find(complaint.feedbackId()))
                 .map(Feedback::touchpoint)
-                .orElse("EMAIL");
-        String feedbackId = "survey-" + survey.surveyId();
+                .orElse(Touchpoint.EMAIL.name());
         feedback.insert(new Feedback(
                 feedbackId,
                 customer.customerId(),
                 touchpoint,
-                null,
-                "SERVICE",
+                survey.channel(),
+                JourneyStage.SERVICE.name(),
                 ScoreType.NPS,
                 score,
                 text,
@@ -124,30 +156,20 @@ public class FollowUpAnswers {
                 null,
                 null,
                 survey.caseId()));
-        if (!surveys.answer(survey.surveyId(), feedbackId, now)) {
-            return new Result(State.ALREADY_ANSWERED, customer);
-        }
-        if (survey.caseId() != null) {
-            cases.note(
-                    survey.caseId(),
-                    "FOLLOW_UP_ANSWERED",
-                    null,
-                    "NPS " + score + " (" + analysis.npsClass() + ")",
-                    now);
-            int told = runtime.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
-                    .processInstanceVariableEquals(VAR_CASE_ID, survey.caseId())
-                    .setVariable(VAR_FOLLOW_UP_SCORE, score)
-                    .setVariable(VAR_FOLLOW_UP_NPS_CLASS, analysis.npsClass().name())
-                    .correlateAllWithResult()
-                    .size();
-            log.info(
-                    "Survey {} of case {} answered with NPS {} ({} process(es) told)",
-                    survey.surveyId(),
-                    survey.caseId(),
-                    score,
-                    told);
-        }
-        return new Result(State.RECORDED, customer);
+        surveys.answer(survey.surveyId(), feedbackId, now);
+        cases.note(survey.caseId(), "FOLLOW_UP_ANSWERED", null, "NPS " + score + " (" + analysis.npsClass() + ")", now);
+        int told = runtime.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
+                .processInstanceVariableEquals(VAR_CASE_ID, survey.caseId())
+                .setVariable(VAR_FOLLOW_UP_SCORE, score)
+                .setVariable(VAR_FOLLOW_UP_NPS_CLASS, analysis.npsClass().name())
+                .correlateAllWithResult()
+                .size();
+        log.info(
+                "Survey {} of case {} answered with NPS {} ({} process(es) told)",
+                survey.surveyId(),
+                survey.caseId(),
+                score,
+                told);
     }
 
     private Result check(String token, boolean lock) {

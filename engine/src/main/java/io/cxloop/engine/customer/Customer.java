@@ -5,6 +5,7 @@ import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.model.ValueSegment;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,16 @@ public record Customer(
     /** The customer as the rules see them. */
     public CustomerProfile toProfile() {
         return new CustomerProfile(customerId, language, timezone, email, phone, consentedChannels());
+    }
+
+    /** The first of the channels on which the customer consents and has an address, if any. */
+    public Optional<Channel> firstReachable(Channel... channels) {
+        for (Channel channel : channels) {
+            if (consentedChannels().contains(channel) && addressFor(channel) != null) {
+                return Optional.of(channel);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The address to reach the customer on a channel, or null. */

@@ -4,6 +4,7 @@ import io.cxloop.engine.campaign.CampaignService;
 import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.event.EventReceipt.SkippedTrigger;
 import io.cxloop.engine.event.EventReceipt.StartedCampaign;
+import io.cxloop.engine.survey.SurveyInvitations;
 import io.cxloop.engine.trigger.ReconnectTrigger;
 import io.cxloop.engine.trigger.TriggerService;
 import io.cxloop.engine.web.InvalidFieldException;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a journey event in: stores it once, lets it reach the goal of the customer's running campaigns, and starts a
- * campaign for every active trigger it matches. All in one transaction, so an event is either fully handled or not
- * at all.
+ * Takes a journey event in: stores it once, lets it reach the goal of the customer's running campaigns, invites the
+ * customer to a survey after decisive moments, and starts a campaign for every active trigger it matches. All in one
+ * transaction, so an event is either fully handled or not at all.
  */
 @Service
 public class JourneyEventService {
@@ -30,6 +31,7 @@ public class JourneyEventService {
     private final CustomerRepository customers;
     private final TriggerService triggers;
     private final CampaignService campaigns;
+    private final SurveyInvitations surveys;
     private final Clock clock;
 
     public JourneyEventService(
@@ -37,11 +39,13 @@ public class JourneyEventService {
             CustomerRepository customers,
             TriggerService triggers,
             CampaignService campaigns,
+            SurveyInvitations surveys,
             Clock clock) {
         this.events = events;
         this.customers = customers;
         this.triggers = triggers;
         this.campaigns = campaigns;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -58,6 +62,7 @@ public class JourneyEventService {
         events.insert(event, clock.instant());
 
         int reachedGoal = campaigns.reachGoal(event.customerId(), event.type().name());
+        surveys.afterEvent(event.customerId(), event.type(), event.eventId());
         BigDecimal cartValue =
                 event.attributes() == null ? null : event.attributes().cartValue();
         List<StartedCampaign> started = new ArrayList<>();

@@ -24,12 +24,39 @@ public class SurveyLinks {
         this.clock = clock;
     }
 
-    /** Stores a new survey for the customer (and the case it follows up, or null) in the caller's transaction. */
-    public OpenedSurvey open(String customerId, String caseId) {
+    /** Stores a follow-up survey of the case in the caller's transaction. */
+    public OpenedSurvey followUp(String customerId, String caseId, String channel) {
+        return open(customerId, caseId, null, null, channel, null);
+    }
+
+    /** Stores a survey about a touchpoint (after a journey event) in the caller's transaction. */
+    public OpenedSurvey about(
+            String customerId, String touchpoint, String journeyStage, String channel, String transactionRef) {
+        return open(customerId, null, touchpoint, journeyStage, channel, transactionRef);
+    }
+
+    private OpenedSurvey open(
+            String customerId,
+            String caseId,
+            String touchpoint,
+            String journeyStage,
+            String channel,
+            String transactionRef) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.validity());
         String surveyId = UUID.randomUUID().toString();
-        surveys.insert(new Survey(surveyId, customerId, caseId, now, expiresAt, null, null));
+        surveys.insert(new Survey(
+                surveyId,
+                customerId,
+                caseId,
+                touchpoint,
+                journeyStage,
+                channel,
+                transactionRef,
+                now,
+                expiresAt,
+                null,
+                null));
         String base = properties.baseUrl().toString().replaceAll("/+$", "");
         return new OpenedSurvey(surveyId, base + "/s/" + tokens.tokenFor(surveyId, expiresAt), expiresAt);
     }

@@ -23,12 +23,17 @@ public class SurveyRepository {
     public void insert(Survey survey) {
         jdbc.sql(
                         """
-                insert into survey (survey_id, customer_id, case_id, created_at, expires_at)
-                values (?, ?, ?, ?, ?)""")
+                insert into survey (survey_id, customer_id, case_id, touchpoint, journey_stage, channel,
+                    transaction_ref, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         survey.surveyId(),
                         survey.customerId(),
                         survey.caseId(),
+                        survey.touchpoint(),
+                        survey.journeyStage(),
+                        survey.channel(),
+                        survey.transactionRef(),
                         utc(survey.createdAt()),
                         utc(survey.expiresAt()))
                 .update();
@@ -60,11 +65,24 @@ public class SurveyRepository {
                 == 1;
     }
 
+    /** Whether the customer was invited to a survey (not a follow-up) since then. */
+    public boolean invitedSince(String customerId, Instant since) {
+        return jdbc.sql("select count(*) from survey where customer_id = ? and case_id is null and created_at > ?")
+                        .params(customerId, utc(since))
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     private static Survey map(ResultSet rs, int row) throws SQLException {
         return new Survey(
                 rs.getString("survey_id"),
                 rs.getString("customer_id"),
                 rs.getString("case_id"),
+                rs.getString("touchpoint"),
+                rs.getString("journey_stage"),
+                rs.getString("channel"),
+                rs.getString("transaction_ref"),
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),
                 instant(rs, "answered_at"),

@@ -9,15 +9,18 @@ import io.cxloop.engine.message.MessageStatus;
 import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.support.Emails;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.Fixtures;
 import io.cxloop.engine.support.ProcessDriver;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -68,6 +72,9 @@ class FeedbackClosedLoopIT extends EngineIT {
 
     @Autowired
     ConnectionFactory broker;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void detractorIsCalledBackEscalatedAndTheLoopClosesAfterABetterFollowUp() throws Exception {
@@ -200,6 +207,66 @@ class FeedbackClosedLoopIT extends EngineIT {
     }
 
     @Test
+    void anAgentWhoCompletesTheTaskInTasklistClosesTheSameStepAsTheCaseApi() {
+        String customerId = "tasklist-" + UUID.randomUUID();
+        putCustomer(customerId, customerId + "@example.org", "de", "HIGH", false);
+        JsonNode receipt = postFeedback(detractorAboutLateDelivery(customerId)).getBody();
+        String processInstanceId = receipt.path("processInstanceId").asText();
+        new ProcessDriver(management).runAsyncJobs(processInstanceId);
+        JsonNode opened = findCase(admin(), "/api/cases?status=OPEN", customerId);
+        String caseId = opened.path("caseId").asText();
+        TestRestTemplate agent = agentOf(receipt.path("team").asText());
+
+        // Tasklist speaks Camunda's REST API as the logged-in agent
+        JsonNode tasks = agent.getForEntity(
+                        "/engine-rest/task?processInstanceId=" + processInstanceId + "&candidateGroup="
+                                + receipt.path("team").asText(),
+                        JsonNode.class)
+                .getBody();
+        assertThat(tasks).hasSize(1);
+        String taskId = tasks.get(0).path("id").asText();
+        assertThat(agent.postForEntity(
+                                "/engine-rest/task/" + taskId + "/claim",
+                                Map.of("userId", agentId(receipt.path("team").asText())),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(agent.postForEntity(
+                                "/engine-rest/task/" + taskId + "/complete",
+                                Map.of(
+                                        "variables",
+                                        Map.of(
+                                                "outcome", Map.of("value", "EXPLAINED"),
+                                                "rootCause", Map.of("value", "LATE_DELIVERY"))),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode contacted = getCase(agent, caseId);
+        assertThat(contacted.path("status").asText()).isEqualTo("CONTACTED");
+        assertThat(contacted.path("assignee").asText())
+                .isEqualTo(agentId(receipt.path("team").asText()));
+        assertThat(contacted.path("outcome").asText()).isEqualTo("EXPLAINED");
+        List<String> events = new ArrayList<>();
+        contacted
+                .path("history")
+                .forEach(entry -> events.add(entry.path("event").asText()));
+        assertThat(events).containsSubsequence("OPENED", "CALL_BACK_SKIPPED", "CLAIMED", "CONTACTED");
+        assertThat(agent.postForEntity(
+                                "/api/cases/" + caseId + "/complete",
+                                Map.of("outcome", "RESOLVED", "rootCause", "LATE_DELIVERY"),
+                                JsonNode.class)
+                        .getStatusCode())
+                .as("the task is done: nothing left to complete")
+                .isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> badCompletion = agent.postForEntity(
+                "/api/cases/" + caseId + "/complete", Map.of("outcome", "RESOLVED"), JsonNode.class);
+        assertThat(badCompletion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badCompletion.getBody().path("errors").get(0).path("field").asText())
+                .isEqualTo("rootCause");
+    }
+
+    @Test
     void promoterIsInvitedToWriteAReview() throws Exception {
         String customerId = "promoter-" + UUID.randomUUID();
         String email = customerId + "@example.org";
@@ -216,6 +283,50 @@ class FeedbackClosedLoopIT extends EngineIT {
         MimeMessage invitation = awaitMail(email, null);
         assertThat(invitation.getSubject()).contains("share");
         assertThat(Emails.text(invitation)).contains("https://www.example.com/reviews");
+    }
+
+    @Test
+    void aDeliveryIsRatedThroughTheInvitationAndTheAnswerIsTriagedLikeAnyFeedback() throws Exception {
+        String customerId = "delivered-" + UUID.randomUUID();
+        String email = customerId + "@example.org";
+        putCustomer(customerId, email, "en", "HIGH", false);
+
+        assertThat(admin().postForEntity("/api/events", Fixtures.event(customerId, "DELIVERED"), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(admin().postForEntity("/api/events", Fixtures.event(customerId, "DELIVERED"), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(jdbc.sql("select count(*) from outbox_message where customer_id = ? and template = ?")
+                        .params(customerId, "survey-invitation")
+                        .query(Integer.class)
+                        .single())
+                .as("invited once, not after every delivery")
+                .isEqualTo(1);
+
+        MimeMessage invitation = awaitMail(email, null);
+        assertThat(invitation.getSubject()).isEqualTo("How satisfied were you?");
+        assertThat(Emails.text(invitation)).contains("with the delivery of your order");
+        String surveyPath = linkIn(Emails.text(invitation));
+        assertThat(anonymous.getForEntity(surveyPath, String.class).getBody()).contains("lang=\"en\"");
+        assertThat(answerSurvey(surveyPath, "2", "The parcel arrived late and the box was damaged.")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        JsonNode answer = admin().getForEntity("/api/feedback/survey-" + surveyIdOf(surveyPath), JsonNode.class)
+                .getBody();
+        assertThat(answer.path("touchpoint").asText()).isEqualTo("DELIVERY");
+        assertThat(answer.path("journeyStage").asText()).isEqualTo("SERVICE");
+        assertThat(answer.path("npsClass").asText()).isEqualTo("DETRACTOR");
+        assertThat(answer.path("topics").toString()).contains("DELIVERY");
+        assertThat(answer.path("action").asText()).isEqualTo("CALL_BACK");
+        new ProcessDriver(management)
+                .runAsyncJobs(answer.path("processInstanceId").asText());
+        assertThat(findCase(admin(), "/api/cases?status=OPEN", customerId)
+                        .path("feedbackId")
+                        .asText())
+                .isEqualTo(answer.path("feedbackId").asText());
+        assertThat(answerSurvey(surveyPath, "10", "").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
@@ -378,6 +489,12 @@ class FeedbackClosedLoopIT extends EngineIT {
             return false;
         });
         return found.get(0);
+    }
+
+    private static String surveyIdOf(String surveyPath) {
+        String token = surveyPath.substring("/s/".length());
+        return new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
     }
 
     private static String agentId(String team) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SurveyTokensTest {
@@ -54,7 +55,12 @@ class SurveyTokensTest {
 
     private static SurveyTokens tokensAt(Instant now, String secret) {
         return new SurveyTokens(
-                new SurveyProperties(secret, URI.create("https://cx.shop.example"), Duration.ofDays(14)),
+                new SurveyProperties(
+                        secret,
+                        URI.create("https://cx.shop.example"),
+                        Duration.ofDays(14),
+                        Set.of(),
+                        Duration.ofDays(30)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 }

@@ -25,14 +25,7 @@ public class CloseCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = Variables.localString(execution, RESOLUTION);
-        CaseResolution resolution;
-        try {
-            resolution = CaseResolution.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "Activity " + execution.getCurrentActivityId() + " names unknown resolution '" + name + "'", e);
-        }
+        CaseResolution resolution = Variables.localEnum(execution, RESOLUTION, CaseResolution.class);
         port.closeCase(Variables.string(execution, VAR_CASE_ID), resolution);
     }
 }

@@ -28,14 +28,7 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = Variables.localString(execution, MESSAGE);
-        CustomerMessage message;
-        try {
-            message = CustomerMessage.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "Activity " + execution.getCurrentActivityId() + " names unknown message '" + name + "'", e);
-        }
+        CustomerMessage message = Variables.localEnum(execution, MESSAGE, CustomerMessage.class);
         Optional<String> messageId = Variables.result(
                 port.sendCustomerMessage(
                         Variables.string(execution, VAR_FEEDBACK_ID),

@@ -25,6 +25,17 @@ final class Variables {
         throw new IllegalStateException("Input parameter '" + name + "' must be a non-blank string but is " + value);
     }
 
+    /** A local input parameter naming a constant of the enum, e.g. the resolution of a {@code Task_Close…}. */
+    static <E extends Enum<E>> E localEnum(VariableScope scope, String name, Class<E> type) {
+        String value = localString(scope, name);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Input parameter '" + name + "' names no " + type.getSimpleName() + ": '" + value + "'", e);
+        }
+    }
+
     static String optionalString(VariableScope scope, String name) {
         return scope.getVariable(name) instanceof String text && !text.isBlank() ? text : null;
     }
