@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,16 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DroolsNextBestActionEngine.class);
 
+    /** Sessions kept ready per engine; the pool grows beyond this under load. */
+    private static final int POOLED_SESSIONS = 8;
+
     private final String ruleSetVersion;
-    private final KieBase kieBase;
+    // a pooled session is reset on dispose instead of being built anew per decision (docs/benchmarks.md)
+    private final KieSessionsPool sessions;
 
     private DroolsNextBestActionEngine(String ruleSetVersion, KieBase kieBase) {
         this.ruleSetVersion = ruleSetVersion;
-        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
     }
 
     /** The built-in rule set, compiled on first use and shared afterwards. */
@@ -77,7 +82,7 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         Objects.requireNonNull(request.now(), "request.now");
 
         DecisionCollector decision = new DecisionCollector();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(DecisionCollector.GLOBAL_NAME, decision);
             session.insert(request);
