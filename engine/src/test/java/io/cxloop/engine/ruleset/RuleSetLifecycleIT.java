@@ -35,11 +35,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * An analyst changes the next-best-action rules without a restart: upload (checked, compiled, tested), activate,
@@ -276,6 +280,35 @@ class RuleSetLifecycleIT extends EngineIT {
     }
 
     @Test
+    void aDrlFileCanBeUploadedAsAFormWithItsOwnScenarios() {
+        String scenarios = analyst()
+                .getForObject(VERSIONS + "/builtin", JsonNode.class)
+                .path("scenarios")
+                .asText();
+
+        ResponseEntity<JsonNode> uploaded =
+                uploadFile("analysts-version.drl", analystsVersion().getBytes(), scenarios);
+
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        int version = uploaded.getBody().path("version").asInt();
+        JsonNode stored = analyst().getForObject(VERSIONS + "/" + version, JsonNode.class);
+        assertThat(stored.path("format").asText()).isEqualTo("DRL");
+        assertThat(stored.path("sourceName").asText()).isEqualTo("analysts-version.drl");
+        assertThat(stored.path("drl").asText()).contains(MARKER);
+    }
+
+    @Test
+    void aSpreadsheetThatIsNoDecisionTableIsRejectedAndOtherFilesAreRefused() {
+        ResponseEntity<JsonNode> notATable = uploadFile("offers.xlsx", "this is not a spreadsheet".getBytes(), null);
+        assertRejected(notATable, "file", "offers.xlsx: not a readable decision table");
+
+        ResponseEntity<JsonNode> notRules = uploadFile("rules.txt", "rule".getBytes(), null);
+        assertThat(notRules.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notRules.getBody().path("errors").get(0).path("field").asText())
+                .isEqualTo("file");
+    }
+
+    @Test
     void theScenarioTestsOfAVersionRunOnRequestWithOtherScenariosToo() {
         JsonNode report = post(
                         VERSIONS + "/builtin/test",
@@ -421,6 +454,24 @@ class RuleSetLifecycleIT extends EngineIT {
 
     private ResponseEntity<JsonNode> upload(String drl) {
         return analyst().postForEntity(VERSIONS, Map.of("drl", drl, "comment", "from a test"), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> uploadFile(String fileName, byte[] content, String scenarios) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        if (scenarios != null) {
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            form.add("scenarios", new HttpEntity<>(scenarios, json));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return analyst().postForEntity(VERSIONS, new HttpEntity<>(form, headers), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
