@@ -1,0 +1,218 @@
+package io.cxloop.benchmarks.load;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.cxloop.engine.customer.CustomerRequest;
+import io.cxloop.engine.customer.CustomerService;
+import io.cxloop.rules.model.Channel;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The reconnect campaign end to end through the real REST API: {@code POST /api/events} with a {@code CART_ABANDONED}
+ * event for a new customer → trigger match → {@code journey-reconnect} started → its timer (the trigger's delay, set
+ * short) fires → next-best-action decision → offer issued and message queued in the outbox → dispatched to the SMTP
+ * sink. The customers are created beforehand through the engine's customer service (not measured): an abandoned cart
+ * belongs to a known customer.
+ */
+final class EndToEnd {
+
+    private static final Set<Integer> ACCEPTED = Set.of(202);
+
+    private final EngineUnderTest engine;
+    private final GreenMail smtp;
+    private final Duration delay;
+    private final HttpClient http;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+
+    EndToEnd(EngineUnderTest engine, GreenMail smtp, Duration delay) {
+        this.engine = engine;
+        this.smtp = smtp;
+        this.delay = delay;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(8))
+                .build();
+    }
+
+    /** The marketer shortens the built-in cart-abandoned trigger's delay, through the REST API. */
+    void setTriggerDelay(Duration triggerDelay) {
+        String trigger =
+                """
+                {"key":"cart-abandoned","eventType":"CART_ABANDONED","delay":"%s","goalEventType":"PURCHASE_COMPLETED",
+                 "offer":{"percent":15,"validity":"PT24H","freeExpressShipping":true},"channels":["EMAIL"],
+                 "template":"reconnect-offer","reEntry":"P7D","active":true}
+                """
+                        .formatted(triggerDelay);
+        HttpResponse<String> response = send(engine.request("/api/triggers/cart-abandoned")
+                .PUT(HttpRequest.BodyPublishers.ofString(trigger))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "PUT /api/triggers/cart-abandoned: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    List<RateLadder.Step> climb(List<Integer> rates, Duration step) {
+        setTriggerDelay(delay);
+        return RateLadder.climb(rates, rate -> step(rate, step));
+    }
+
+    private RateLadder.Step step(int rate, Duration duration) {
+        String prefix = "e2e-" + run + "-" + steps.incrementAndGet() + "-";
+        int count = (int) Math.round(rate * duration.toNanos() / 1e9);
+        createCustomers(engine, prefix, count);
+        int receivedBefore = smtp.getReceivedMessages().length;
+
+        long cpu = RateLadder.cpuNanos();
+        OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(60), i -> http.sendAsync(
+                        engine.request("/api/events")
+                                .POST(HttpRequest.BodyPublishers.ofString(cartAbandoned(prefix + i)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenAccept(response -> {
+                    if (!ACCEPTED.contains(response.statusCode())) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                }));
+        long accepted = result.requests() - result.failures() - result.unanswered();
+        // the last campaigns' timers are due a delay after the last event
+        sleepUntil(result.startNanos() + duration.toNanos() + delay.toNanos());
+        long backlog = accepted - sent(prefix);
+        Duration drained = BareBaseline.waitFor(() -> sent(prefix) >= accepted, Duration.ofSeconds(60));
+        long sent = sent(prefix);
+        double elapsed = (System.nanoTime() - result.startNanos() - delay.toNanos()) / 1e9;
+        double cpuPerCompletion = (RateLadder.cpuNanos() - cpu) / 1e6 / Math.max(1, sent);
+
+        Histogram dispatched = dispatchLatencies(prefix, result);
+        int received = smtp.getReceivedMessages().length - receivedBefore;
+        if (received < sent(prefix)) {
+            throw new IllegalStateException(
+                    "the outbox marked " + sent(prefix) + " messages sent, the SMTP sink" + " received " + received);
+        }
+        purge(smtp);
+        return new RateLadder.Step(
+                rate,
+                result.requests(),
+                sent / elapsed,
+                backlog,
+                drained,
+                result.percentileMillis(50),
+                result.percentileMillis(95),
+                result.percentileMillis(99),
+                result.failures() + result.unanswered(),
+                dispatched.getValueAtPercentile(50) / 1e3,
+                dispatched.getValueAtPercentile(95) / 1e3,
+                dispatched.getValueAtPercentile(99) / 1e3,
+                cpuPerCompletion,
+                result.failures() + result.unanswered() == 0
+                        && drained != null
+                        && drained.compareTo(LoadHarness.GRACE) <= 0,
+                Report.loadAverage());
+    }
+
+    /** From the event's intended post time to the outbox's sent time, less the trigger's delay, in microseconds. */
+    private Histogram dispatchLatencies(String prefix, OpenLoop.Result result) {
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        engine.jdbc()
+                .query(
+                        "select customer_id, sent_at from outbox_message where customer_id like ? and status = 'SENT'",
+                        row -> {
+                            int i = Integer.parseInt(row.getString(1).substring(prefix.length()));
+                            Instant sentAt = row.getObject(2, Timestamp.class).toInstant();
+                            long micros =
+                                    Duration.between(result.intendedStart(i).plus(delay), sentAt)
+                                                    .toNanos()
+                                            / 1000;
+                            histogram.recordValue(Math.max(0, micros));
+                        },
+                        prefix + "%");
+        return histogram;
+    }
+
+    private long sent(String prefix) {
+        Long sent = engine.jdbc()
+                .queryForObject(
+                        "select count(*) from outbox_message where customer_id like ? and status = 'SENT'",
+                        Long.class,
+                        prefix + "%");
+        return sent == null ? 0 : sent;
+    }
+
+    /** New customers who agreed to e-mail, through the engine's customer service, eight at a time. */
+    static void createCustomers(EngineUnderTest engine, String prefix, int count) {
+        CustomerService customers = engine.bean(CustomerService.class);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, count)
+                            .mapToObj(i -> CompletableFuture.runAsync(
+                                    () -> customers.save(prefix + i, customer(prefix + i)), pool))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static CustomerRequest customer(String customerId) {
+        return new CustomerRequest(
+                "Lena",
+                "Schmidt",
+                customerId + "@example.com",
+                "+4917012345678",
+                "de",
+                "Europe/Berlin",
+                Map.of(Channel.EMAIL, true, Channel.SMS, false));
+    }
+
+    private static String cartAbandoned(String customerId) {
+        return """
+                {"eventId":"evt-%s","customerId":"%s","type":"CART_ABANDONED","occurredAt":"%s",
+                 "attributes":{"cartValue":89.90,"currency":"EUR",
+                 "items":[{"sku":"SNK-42","name":"Everyday sneakers","quantity":1,"price":89.90}]}}
+                """
+                .formatted(customerId, customerId, Instant.now());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Empties the SMTP sink, so that it does not fill the heap over a long run. */
+    static void purge(GreenMail smtp) {
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("cannot empty the SMTP sink", e);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+}

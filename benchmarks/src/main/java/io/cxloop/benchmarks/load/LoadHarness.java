@@ -1,0 +1,172 @@
+package io.cxloop.benchmarks.load;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.cxloop.benchmarks.load.LoadSettings.Scenario;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.SpringBootVersion;
+
+/**
+ * The load harness: boots the real engine in this JVM on an empty database (H2 or PostgreSQL) with an SMTP sink, then
+ * runs the chosen scenarios and writes a Markdown report to {@code benchmarks/target/load}. Run it with
+ * {@code ./mvnw -B -pl benchmarks -am -Pload verify} (see docs/benchmarks.md).
+ */
+public final class LoadHarness {
+
+    /** How soon after the load stops the backlog must be gone for the rate to count as sustained. */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
+    private LoadHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        LoadSettings settings = LoadSettings.fromSystemProperties();
+        Path work = Path.of("load").toAbsolutePath();
+        Files.createDirectories(work);
+        String run = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Report report = new Report(work.resolve("report-" + settings.db() + "-" + run + ".md"));
+        int exitCode = 0;
+        try {
+            run(settings, work, report);
+        } catch (RuntimeException e) {
+            report.line("\n**The run failed:** " + e);
+            e.printStackTrace();
+            exitCode = 1;
+        }
+        System.out.println("\nReport: " + report.file());
+        // the engine's and HTTP client's threads must not keep the JVM up
+        System.exit(exitCode);
+    }
+
+    static void run(LoadSettings settings, Path work, Report report) throws Exception {
+        report.line(
+                "# cxloop load run, %s UTC, on %s",
+                LocalDateTime.now(ZoneOffset.UTC).withNano(0), settings.db());
+        report.line(machine(settings));
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Database database = Database.create(settings, work);
+        try {
+            EngineUnderTest engine = EngineUnderTest.start(
+                    database, smtp.getSmtp().getPort(), work.resolve("engine"), settings.engineArguments());
+            Duration freshStartup = engine.startup();
+            try {
+                report.line(versions(engine, database));
+                report.heading("Engine settings");
+                report.table(
+                        List.of("setting", "value"),
+                        engine.tuning().entrySet().stream()
+                                .map(setting -> List.of(setting.getKey(), setting.getValue()))
+                                .toList());
+                if (!settings.engineArguments().isEmpty()) {
+                    report.line("Overridden for this run: `%s`", String.join(" ", settings.engineArguments()));
+                }
+                List<RateLadder.Step> baseline = List.of();
+                if (settings.scenarios().contains(Scenario.BASELINE)) {
+                    report.heading("Bare engine baseline (one async task, started through RuntimeService)");
+                    report.line("load average before: %s", Report.loadAverage());
+                    BareBaseline bare = new BareBaseline(engine);
+                    bare.deploy();
+                    baseline = bare.climb(settings.rates(), settings.step());
+                    report.table(RateLadder.Step.headers("start", "–"), rows(baseline));
+                }
+                if (settings.scenarios().contains(Scenario.E2E)) {
+                    report.heading("End to end (REST event → campaign → timer " + settings.delay()
+                            + " → decision → outbox → SMTP)");
+                    report.line("load average before: %s", Report.loadAverage());
+                    List<RateLadder.Step> e2e =
+                            new EndToEnd(engine, smtp, settings.delay()).climb(settings.rates(), settings.step());
+                    report.table(RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), rows(e2e));
+                    summarize(report, settings, baseline, e2e);
+                }
+            } finally {
+                engine.close();
+            }
+            if (settings.scenarios().contains(Scenario.STARTUP)) {
+                EngineUnderTest again = EngineUnderTest.start(
+                        database, smtp.getSmtp().getPort(), work.resolve("engine"), settings.engineArguments());
+                Duration existingStartup = again.startup();
+                again.close();
+                report.heading("Startup (SpringApplication.run to ApplicationReadyEvent)");
+                report.table(
+                        List.of("database", "startup", "load avg"),
+                        List.of(
+                                List.of("fresh (empty)", seconds(freshStartup), Report.loadAverage()),
+                                List.of("existing (this run's data)", seconds(existingStartup), Report.loadAverage())));
+            }
+        } finally {
+            database.close();
+            smtp.stop();
+        }
+    }
+
+    private static void summarize(
+            Report report, LoadSettings settings, List<RateLadder.Step> baseline, List<RateLadder.Step> e2e) {
+        int e2eRate = RateLadder.highestSustained(e2e);
+        report.line(
+                "Highest sustained end-to-end rate: **%d events/s** (ladder %s, %d s per step).",
+                e2eRate, settings.rates(), settings.step().toSeconds());
+        if (!baseline.isEmpty()) {
+            int bareRate = RateLadder.highestSustained(baseline);
+            boolean bareAtTop =
+                    bareRate == settings.rates().get(settings.rates().size() - 1);
+            report.line(
+                    "Highest sustained bare-baseline rate: **%d starts/s**%s. End to end / bare: **%s %%**%s.",
+                    bareRate,
+                    bareAtTop ? " (the top of the ladder: the bare engine may do more)" : "",
+                    bareRate == 0 ? "n/a" : Report.rate(100.0 * e2eRate / bareRate),
+                    bareAtTop ? " (an upper bound)" : "");
+        }
+    }
+
+    private static List<List<String>> rows(List<RateLadder.Step> steps) {
+        return steps.stream().map(RateLadder.Step::row).toList();
+    }
+
+    private static String seconds(Duration duration) {
+        return Report.millis(duration.toMillis() / 1000.0) + " s";
+    }
+
+    private static String machine(LoadSettings settings) {
+        long memory =
+                ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getTotalMemorySize() >> 20
+                        : -1;
+        return String.format(
+                "\nMachine: %d cores, %d MB memory, load average %s at the start; %s %s; JVM %s %s, heap %s (max %d MB)",
+                Runtime.getRuntime().availableProcessors(),
+                memory,
+                Report.loadAverage(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                settings.heap(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static String versions(EngineUnderTest engine, Database database) throws SQLException {
+        String db;
+        try (Connection connection = engine.bean(DataSource.class).getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            db = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+        }
+        return String.format(
+                "Versions: Spring Boot %s, Camunda %s, %s; database: %s",
+                SpringBootVersion.getVersion(),
+                ProcessEngine.class.getPackage().getImplementationVersion(),
+                db,
+                database.name());
+    }
+}

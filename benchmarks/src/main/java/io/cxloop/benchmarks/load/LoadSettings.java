@@ -1,0 +1,88 @@
+package io.cxloop.benchmarks.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a load run does, from system properties (the {@code -Pload} profile of {@code benchmarks/pom.xml} passes them
+ * on): {@code load.scenario} (comma-separated of {@code baseline, e2e, drain, startup}, or {@code all}),
+ * {@code load.db} ({@code h2} or {@code postgres}), {@code load.rates} (the arrival rates of the ladder, events per
+ * second), {@code load.step-seconds} (how long each rate is offered), {@code load.delay} (the cart-abandoned trigger's
+ * delay during the end-to-end run), {@code load.campaigns} (how many waiting campaigns the timer drain makes due),
+ * {@code load.pg.*} (the PostgreSQL server) and {@code load.engine} (extra engine settings, e.g.
+ * {@code --camunda.bpm.job-execution.max-pool-size=8}).
+ */
+record LoadSettings(
+        Set<Scenario> scenarios,
+        String db,
+        List<Integer> rates,
+        Duration step,
+        Duration delay,
+        int campaigns,
+        String pgUrl,
+        String pgUser,
+        String pgPassword,
+        List<String> engineArguments,
+        String heap) {
+
+    enum Scenario {
+        STARTUP,
+        BASELINE,
+        E2E,
+        DRAIN;
+
+        static Set<Scenario> parse(String value) {
+            Set<Scenario> scenarios = new LinkedHashSet<>();
+            for (String name : value.split(",")) {
+                String trimmed = name.trim();
+                if (trimmed.equalsIgnoreCase("all")) {
+                    scenarios.addAll(List.of(values()));
+                } else if (!trimmed.isEmpty()) {
+                    scenarios.add(valueOf(trimmed.toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+            return scenarios;
+        }
+    }
+
+    LoadSettings {
+        if (!db.equals("h2") && !db.equals("postgres")) {
+            throw new IllegalArgumentException("load.db must be h2 or postgres: " + db);
+        }
+        if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate <= 0)) {
+            throw new IllegalArgumentException("load.rates must be positive numbers: " + rates);
+        }
+        if (campaigns < 1) {
+            throw new IllegalArgumentException("load.campaigns must be at least 1: " + campaigns);
+        }
+    }
+
+    static LoadSettings fromSystemProperties() {
+        return new LoadSettings(
+                Scenario.parse(property("load.scenario", "all")),
+                property("load.db", "h2").toLowerCase(java.util.Locale.ROOT),
+                Arrays.stream(property("load.rates", "50,100,150,200,300,400").split(","))
+                        .map(String::trim)
+                        .filter(rate -> !rate.isEmpty())
+                        .map(Integer::valueOf)
+                        .toList(),
+                Duration.ofSeconds(Long.parseLong(property("load.step-seconds", "15"))),
+                Duration.parse(property("load.delay", "PT1S")),
+                Integer.parseInt(property("load.campaigns", "10000")),
+                property("load.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                property("load.pg.user", "postgres"),
+                property("load.pg.password", ""),
+                Arrays.stream(property("load.engine", "").split("\\s+"))
+                        .filter(argument -> !argument.isBlank())
+                        .toList(),
+                property("load.heap", "?"));
+    }
+
+    private static String property(String name, String defaultValue) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+}
