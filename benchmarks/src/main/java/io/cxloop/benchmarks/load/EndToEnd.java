@@ -177,7 +177,8 @@ final class EndToEnd {
                 "+4917012345678",
                 "de",
                 "Europe/Berlin",
-                Map.of(Channel.EMAIL, true, Channel.SMS, false));
+                Map.of(Channel.EMAIL, true, Channel.SMS, false),
+                null);
     }
 
     private static String cartAbandoned(String customerId) {

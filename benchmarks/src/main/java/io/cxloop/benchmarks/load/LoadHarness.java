@@ -90,6 +90,12 @@ public final class LoadHarness {
                     report.table(RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), rows(e2e));
                     summarize(report, settings, baseline, e2e);
                 }
+                if (settings.scenarios().contains(Scenario.DRAIN)) {
+                    report.heading("Timer drain (" + settings.campaigns() + " campaign timers due at once)");
+                    report.line("load average before: %s", Report.loadAverage());
+                    new TimerDrain(engine, smtp)
+                            .run(settings.campaigns(), new EndToEnd(engine, smtp, settings.delay()), report);
+                }
             } finally {
                 engine.close();
             }
