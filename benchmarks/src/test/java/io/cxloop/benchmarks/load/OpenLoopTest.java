@@ -101,6 +101,20 @@ class OpenLoopTest {
 
     private static RateLadder.Step step(int rate, boolean sustained) {
         return new RateLadder.Step(
-                rate, rate, rate, 0, Duration.ZERO, 1, 2, 3, 0, Double.NaN, Double.NaN, Double.NaN, sustained, "0.00");
+                rate,
+                rate,
+                rate,
+                0,
+                Duration.ZERO,
+                1,
+                2,
+                3,
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                1,
+                sustained,
+                "0.00");
     }
 }
