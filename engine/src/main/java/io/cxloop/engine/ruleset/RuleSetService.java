@@ -293,13 +293,11 @@ public class RuleSetService {
         }
 
         synchronized Active activate(Integer version, String user) {
-            E engine = engineOf(version);
+            E engine = engineOf(version); // compiled (or cached) before it is recorded as active
             repository.activate(kind.name(), version, clock.instant(), user);
-            Activation activation = repository
-                    .current(kind.name())
-                    .orElseThrow(() -> new IllegalStateException("activation of " + kind.name() + " not stored"));
-            active.swap(new Deployed<>(engine, kind.labelOf(engine), version, activation.activationId()));
             log.info("Rule set {} activated by {}", kind.labelOf(engine), user);
+            // what the database now says is active: ours, or another node's that came a moment later
+            refresh();
             return activeView();
         }
 
