@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /api/calls/**                  AGENT, SYSTEM, ADMIN   (call-back outcomes)
  * /api/messages/**               any role
  * /api/rulesets/**               ANALYST, ADMIN
+ * /api/reports/**                ANALYST, ADMIN         (NPS, detractor drivers, touchpoint priority, case KPIs)
  * POST /api/decisions/**         SYSTEM, ADMIN          (next-best action for other systems)
  * /api/** (incl. /api/docs, /api/openapi)   authenticated
  * </pre>
@@ -96,7 +97,7 @@ public final class AccessRules {
                 .hasAnyRole(names(AGENT, SYSTEM, ADMIN))
                 .requestMatchers(path("/api/messages/**"))
                 .hasAnyRole(names(ANY_ROLE))
-                .requestMatchers(path("/api/rulesets/**"))
+                .requestMatchers(path("/api/rulesets/**"), path("/api/reports/**"))
                 .hasAnyRole(names(ANALYST, ADMIN))
                 .requestMatchers(path(HttpMethod.POST, "/api/decisions/**"))
                 .hasAnyRole(names(SYSTEM, ADMIN))
