@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -201,7 +202,8 @@ public class CaseRepository {
     }
 
     private void update(String caseId, String assignments, Instant at, Object... values) {
-        List<Object> params = new ArrayList<>(List.of(values));
+        // values may be null (e.g. no assignee), so no List.of
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.add(utc(at));
         params.add(caseId);
         int updated = jdbc.sql("update feedback_case set " + assignments + ", updated_at = ? where case_id = ?")

@@ -1,5 +1,6 @@
 package io.cxloop.engine.feedback;
 
+import static io.cxloop.processes.feedback.FeedbackClosedLoop.ESCALATION_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -264,6 +265,84 @@ class FeedbackClosedLoopIT extends EngineIT {
         assertThat(badCompletion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badCompletion.getBody().path("errors").get(0).path("field").asText())
                 .isEqualTo("rootCause");
+    }
+
+    @Test
+    void anOverdueCaseGoesToTheEscalationGroupAndAFollowUpWithoutImprovementReopensIt() throws Exception {
+        String customerId = "reopen-" + UUID.randomUUID();
+        String email = customerId + "@example.org";
+        putCustomer(customerId, email, "en", "HIGH", true);
+        JsonNode receipt = postFeedback(detractorAboutLateDelivery(customerId)).getBody();
+        String processInstanceId = receipt.path("processInstanceId").asText();
+        ProcessDriver driver = new ProcessDriver(management);
+        driver.runAsyncJobs(processInstanceId);
+        String caseId = findCase(admin(), "/api/cases?status=OPEN", customerId)
+                .path("caseId")
+                .asText();
+        TestRestTemplate teamAgent = agentOf(receipt.path("team").asText());
+        TestRestTemplate escalationAgent = agentOf(ESCALATION_GROUP);
+        assertThat(escalationAgent
+                        .getForEntity("/api/cases/" + caseId, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        teamAgent.postForEntity("/api/cases/" + caseId + "/claim", null, JsonNode.class);
+
+        // long after the SLA the escalation group takes over, and the team's agent lets go
+        driver.fireTimer(processInstanceId, "Event_SlaMissed");
+        driver.fireTimer(processInstanceId, "Event_ReassignDue");
+        JsonNode escalated = getCase(escalationAgent, caseId);
+        assertThat(escalated.path("status").asText()).isEqualTo("ESCALATED");
+        assertThat(escalated.path("workGroup").asText()).isEqualTo(ESCALATION_GROUP);
+        assertThat(escalated.path("assignee").isMissingNode()).isTrue();
+        assertThat(escalated.path("task").path("candidateGroups").toString()).contains(ESCALATION_GROUP);
+        assertThat(findCase(escalationAgent, "/api/cases?status=ESCALATED", customerId)
+                        .path("breached")
+                        .asBoolean())
+                .isTrue();
+        assertThat(escalationAgent
+                        .postForEntity(
+                                "/api/cases/" + caseId + "/complete",
+                                Map.of("outcome", "EXPLAINED", "rootCause", "LATE_DELIVERY"),
+                                JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // the customer is still unhappy: reopened once, for the escalation group, with a new SLA and call-back
+        driver.fireTimer(processInstanceId, "Event_FollowUpDue");
+        String surveyPath = linkIn(Emails.text(awaitMail(email, "solved")));
+        assertThat(answerSurvey(surveyPath, "3", "Still waiting for my parcel.").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        driver.runAsyncJobs(processInstanceId);
+        JsonNode reopened = getCase(escalationAgent, caseId);
+        assertThat(reopened.path("status").asText()).isEqualTo("REOPENED");
+        assertThat(reopened.path("reopened").asBoolean()).isTrue();
+        assertThat(reopened.path("workGroup").asText()).isEqualTo(ESCALATION_GROUP);
+        assertThat(Instant.parse(reopened.path("slaDueAt").asText())).isAfter(Instant.now());
+        List<String> purposes = new ArrayList<>();
+        reopened.path("messages")
+                .forEach(message -> purposes.add(message.path("purpose").asText()));
+        assertThat(purposes).filteredOn("CALL_BACK"::equals).hasSize(2);
+
+        // and the second follow-up without improvement closes it
+        escalationAgent.postForEntity(
+                "/api/cases/" + caseId + "/complete",
+                Map.of("outcome", "REFUNDED", "rootCause", "LATE_DELIVERY"),
+                JsonNode.class);
+        driver.fireTimer(processInstanceId, "Event_FollowUpDue");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from survey where case_id = ?")
+                                .param(caseId)
+                                .query(Integer.class)
+                                .single()
+                        == 2);
+        driver.fireTimer(processInstanceId, "Event_SurveyUnanswered");
+        JsonNode closed = getCase(admin(), caseId);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED_UNCONFIRMED");
+        assertThat(closed.path("resolution").asText()).isEqualTo("UNCONFIRMED");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .count())
+                .isZero();
     }
 
     @Test
