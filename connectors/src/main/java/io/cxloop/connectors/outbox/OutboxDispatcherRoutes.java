@@ -3,6 +3,7 @@ package io.cxloop.connectors.outbox;
 import io.cxloop.connectors.callqueue.CallQueueRoutes;
 import io.cxloop.connectors.email.EmailRoutes;
 import io.cxloop.connectors.sms.SmsRoutes;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,6 +25,7 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     public static final String MESSAGE_ROUTE_ID = "outbox-dispatch-message";
     static final String DISPATCH_MESSAGE = "direct:outbox-dispatch-message";
     private static final String SUPPRESSED = "CxloopSuppressedBecause";
+    private static final String POSTPONED_UNTIL = "CxloopPostponedUntil";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcherRoutes.class);
 
@@ -71,6 +73,9 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
                 .process(this::checkContactPolicy)
                 .id("check-contact-policy")
                 .choice()
+                .when(exchangeProperty(POSTPONED_UNTIL).isNotNull())
+                .process(this::markPostponed)
+                .id("mark-postponed")
                 .when(exchangeProperty(SUPPRESSED).isNotNull())
                 .process(this::markSuppressed)
                 .id("mark-suppressed")
@@ -110,9 +115,20 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     private void checkContactPolicy(Exchange exchange) throws Exception {
         OutboxMessage message = exchange.getMessage().getMandatoryBody(OutboxMessage.class);
         DispatchGuard.Verdict verdict = guard.check(message);
-        if (!verdict.allowed()) {
+        if (verdict.postponed()) {
+            exchange.setProperty(POSTPONED_UNTIL, verdict.notBefore());
+            exchange.setProperty(SUPPRESSED, verdict.reason() == null ? "contact policy" : verdict.reason());
+        } else if (!verdict.allowed()) {
             exchange.setProperty(SUPPRESSED, verdict.reason() == null ? "contact policy" : verdict.reason());
         }
+    }
+
+    private void markPostponed(Exchange exchange) {
+        String id = outboxId(exchange);
+        Instant notBefore = exchange.getProperty(POSTPONED_UNTIL, Instant.class);
+        String reason = exchange.getProperty(SUPPRESSED, String.class);
+        log.info("Outbox message {} postponed until {}: {}", id, notBefore, reason);
+        store.postpone(id, notBefore, reason);
     }
 
     private void markSuppressed(Exchange exchange) {

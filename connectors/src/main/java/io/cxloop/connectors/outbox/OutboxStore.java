@@ -1,5 +1,6 @@
 package io.cxloop.connectors.outbox;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,4 +23,10 @@ public interface OutboxStore {
 
     /** The contact policy forbids the message now (e.g. consent withdrawn after it was queued); it is not sent. */
     void markSuppressed(String id, String reason);
+
+    /**
+     * The contact policy wants the message later (e.g. the customer's quiet hours): it waits in the queue until
+     * {@code notBefore}, and this dispatch does not count as an attempt.
+     */
+    void postpone(String id, Instant notBefore, String reason);
 }

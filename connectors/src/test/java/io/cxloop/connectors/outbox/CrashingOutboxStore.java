@@ -77,4 +77,9 @@ public class CrashingOutboxStore implements OutboxStore {
     public void markSuppressed(String id, String reason) {
         outbox.markSuppressed(id, reason);
     }
+
+    @Override
+    public void postpone(String id, java.time.Instant notBefore, String reason) {
+        outbox.postpone(id, notBefore, reason);
+    }
 }

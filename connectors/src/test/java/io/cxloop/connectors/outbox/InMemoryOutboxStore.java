@@ -21,6 +21,7 @@ public class InMemoryOutboxStore implements OutboxStore {
     private final Map<String, String> failed = new ConcurrentHashMap<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Map<String, String> suppressed = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> postponed = new ConcurrentHashMap<>();
     private final Map<String, List<String>> attemptErrors = new ConcurrentHashMap<>();
 
     /** A store that gives up after the first failed attempt. */
@@ -79,6 +80,17 @@ public class InMemoryOutboxStore implements OutboxStore {
     public void markSuppressed(String id, String reason) {
         claimed.remove(id);
         suppressed.put(id, reason);
+    }
+
+    @Override
+    public void postpone(String id, java.time.Instant notBefore, String reason) {
+        claimed.remove(id);
+        postponed.put(id, notBefore);
+    }
+
+    /** Outbox id to the time it waits for. */
+    public Map<String, java.time.Instant> postponed() {
+        return postponed;
     }
 
     /** Outbox id to provider message id. */

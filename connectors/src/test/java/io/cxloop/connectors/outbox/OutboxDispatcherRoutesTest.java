@@ -101,6 +101,25 @@ class OutboxDispatcherRoutesTest {
     }
 
     @Test
+    void aMessageDueInTheCustomersQuietHoursWaitsUntilTheyEnd() throws Exception {
+        InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+        OutboxMessage atNight = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("asleep@example.org"));
+        OutboxMessage offer = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("awake@example.org"));
+        java.time.Instant morning = java.time.Instant.parse("2030-01-08T07:00:00Z");
+        DispatchGuard quietHoursOfOne = message -> message.recipient().startsWith("asleep@")
+                ? DispatchGuard.Verdict.postpone(morning, "quiet hours")
+                : DispatchGuard.Verdict.allow();
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true), quietHoursOfOne);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(offer.id()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.postponed().containsKey(atNight.id()));
+
+        assertThat(outbox.postponed()).containsExactlyEntriesOf(java.util.Map.of(atNight.id(), morning));
+        assertThat(outbox.sent()).doesNotContainKey(atNight.id());
+        assertThat(outbox.suppressed()).isEmpty();
+    }
+
+    @Test
     void aTransientFailureIsRetriedAndAPermanentOneIsNot() throws Exception {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore(3);
         OutboxMessage flaky = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("flaky@example.org"));

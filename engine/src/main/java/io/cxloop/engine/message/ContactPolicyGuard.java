@@ -4,9 +4,13 @@ import io.cxloop.connectors.outbox.DispatchGuard;
 import io.cxloop.connectors.outbox.OutboxMessage;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.decision.ContactPolicyProperties;
 import io.cxloop.engine.optout.SuppressionReason;
 import io.cxloop.engine.optout.SuppressionRepository;
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.nba.ContactPolicy;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -15,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The contact policy once more, just before a message leaves (DESIGN.md: "checked at decision time and again just
  * before dispatch"): the customer must still exist and still consent to the message's channel, the address must not
- * have bounced, and marketing must not go to an address that unsubscribed.
+ * have bounced, and marketing must not go to an address that unsubscribed. Marketing e-mail and SMS that fall into the
+ * customer's quiet hours (e.g. a retry at night) wait until they end.
  */
 @Component
 public class ContactPolicyGuard implements DispatchGuard {
@@ -28,10 +33,18 @@ public class ContactPolicyGuard implements DispatchGuard {
 
     private final CustomerRepository customers;
     private final SuppressionRepository suppressionList;
+    private final ContactPolicy policy;
+    private final Clock clock;
 
-    public ContactPolicyGuard(CustomerRepository customers, SuppressionRepository suppressionList) {
+    public ContactPolicyGuard(
+            CustomerRepository customers,
+            SuppressionRepository suppressionList,
+            ContactPolicyProperties policy,
+            Clock clock) {
         this.customers = customers;
         this.suppressionList = suppressionList;
+        this.policy = policy.toPolicy();
+        this.clock = clock;
     }
 
     @Override
@@ -54,6 +67,14 @@ public class ContactPolicyGuard implements DispatchGuard {
         }
         if (message.marketing() && suppressions.contains(SuppressionReason.UNSUBSCRIBED)) {
             return Verdict.suppress("address " + message.recipient() + " unsubscribed from marketing");
+        }
+        if (message.marketing() && channel != Channel.CALL_QUEUE) {
+            Instant quietUntil =
+                    policy.quietHoursEnd(clock.instant(), customer.get().timezone());
+            if (quietUntil != null) {
+                return Verdict.postpone(
+                        quietUntil, "quiet hours in " + customer.get().timezone() + " until " + quietUntil);
+            }
         }
         return Verdict.allow();
     }

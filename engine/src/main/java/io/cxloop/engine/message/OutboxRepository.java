@@ -530,6 +530,22 @@ public class OutboxRepository implements OutboxStore {
     }
 
     /** A queued message waits until then (e.g. the customer's quiet hours end) before it is dispatched. */
+    @Override
+    @Transactional
+    public void postpone(String id, Instant notBefore, String reason) {
+        // back to the queue; the claim counted an attempt that did not happen
+        int updated = jdbc.sql(
+                        """
+                update outbox_message set status = 'QUEUED', next_attempt_at = ?, attempts = attempts - 1,
+                    updated_at = ?
+                where message_id = ? and status = 'SENDING'""")
+                .params(utc(notBefore), utc(clock.instant()), id)
+                .update();
+        if (updated == 1) {
+            log.info("Message {} waits until {}: {}", id, notBefore, reason);
+        }
+    }
+
     public void postpone(String id, Instant notBefore) {
         jdbc.sql(
                         "update outbox_message set next_attempt_at = ?, updated_at = ? where message_id = ? and status = 'QUEUED'")

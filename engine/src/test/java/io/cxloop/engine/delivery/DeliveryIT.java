@@ -196,7 +196,7 @@ class DeliveryIT extends EngineIT {
                 "Wagner",
                 "mia-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
                 "de",
-                "Europe/Berlin",
+                io.cxloop.engine.support.Fixtures.daytimeZone(),
                 Map.of("EMAIL", true, "SMS", true, "CALL_QUEUE", true));
     }
 

@@ -470,7 +470,7 @@ class FeedbackClosedLoopIT extends EngineIT {
         customer.put("email", email);
         customer.put("phone", "+4917012345678");
         customer.put("language", language);
-        customer.put("timezone", "Europe/Berlin");
+        customer.put("timezone", io.cxloop.engine.support.Fixtures.daytimeZone());
         customer.put("consents", Map.of("EMAIL", true, "SMS", false, "CALL_QUEUE", callable));
         if (valueSegment != null) {
             customer.put("valueSegment", valueSegment);
