@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The contact policy, asked once more just before a message leaves: consent or an opt-out may have changed since the
- * message was queued, or a retry may fall into the customer's quiet hours. Implemented by the engine; without one every message may go.
+ * message was queued, or a retry may fall into the customer's quiet hours. Implemented by the engine; without one
+ * every message may go.
  */
 @FunctionalInterface
 public interface DispatchGuard {

@@ -24,7 +24,7 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     public static final String ROUTE_ID = "outbox-dispatcher";
     public static final String MESSAGE_ROUTE_ID = "outbox-dispatch-message";
     static final String DISPATCH_MESSAGE = "direct:outbox-dispatch-message";
-    private static final String SUPPRESSED = "CxloopSuppressedBecause";
+    private static final String HELD_BACK_BECAUSE = "CxloopHeldBackBecause";
     private static final String POSTPONED_UNTIL = "CxloopPostponedUntil";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcherRoutes.class);
@@ -76,7 +76,7 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
                 .when(exchangeProperty(POSTPONED_UNTIL).isNotNull())
                 .process(this::markPostponed)
                 .id("mark-postponed")
-                .when(exchangeProperty(SUPPRESSED).isNotNull())
+                .when(exchangeProperty(HELD_BACK_BECAUSE).isNotNull())
                 .process(this::markSuppressed)
                 .id("mark-suppressed")
                 .when(header(OutboxHeaders.CHANNEL).isEqualTo("EMAIL"))
@@ -115,25 +115,24 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     private void checkContactPolicy(Exchange exchange) throws Exception {
         OutboxMessage message = exchange.getMessage().getMandatoryBody(OutboxMessage.class);
         DispatchGuard.Verdict verdict = guard.check(message);
-        if (verdict.postponed()) {
-            exchange.setProperty(POSTPONED_UNTIL, verdict.notBefore());
-            exchange.setProperty(SUPPRESSED, verdict.reason() == null ? "contact policy" : verdict.reason());
-        } else if (!verdict.allowed()) {
-            exchange.setProperty(SUPPRESSED, verdict.reason() == null ? "contact policy" : verdict.reason());
+        if (!verdict.allowed()) {
+            exchange.setProperty(HELD_BACK_BECAUSE, verdict.reason() == null ? "contact policy" : verdict.reason());
+            if (verdict.postponed()) {
+                exchange.setProperty(POSTPONED_UNTIL, verdict.notBefore());
+            }
         }
     }
 
     private void markPostponed(Exchange exchange) {
-        String id = outboxId(exchange);
-        Instant notBefore = exchange.getProperty(POSTPONED_UNTIL, Instant.class);
-        String reason = exchange.getProperty(SUPPRESSED, String.class);
-        log.info("Outbox message {} postponed until {}: {}", id, notBefore, reason);
-        store.postpone(id, notBefore, reason);
+        store.postpone(
+                outboxId(exchange),
+                exchange.getProperty(POSTPONED_UNTIL, Instant.class),
+                exchange.getProperty(HELD_BACK_BECAUSE, String.class));
     }
 
     private void markSuppressed(Exchange exchange) {
         String id = outboxId(exchange);
-        String reason = exchange.getProperty(SUPPRESSED, String.class);
+        String reason = exchange.getProperty(HELD_BACK_BECAUSE, String.class);
         log.info("Outbox message {} suppressed: {}", id, reason);
         store.markSuppressed(id, reason);
     }
