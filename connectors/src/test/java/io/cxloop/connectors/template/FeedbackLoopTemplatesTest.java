@@ -43,7 +43,9 @@ class FeedbackLoopTemplatesTest {
         }
         assertThat(message.htmlBody())
                 .contains("lang=\"" + language + "\"")
-                .doesNotContain("th:text", "th:if", "th:href", "xmlns:th");
+                .as("in the shared frame of layout/mail.html")
+                .contains("max-width:600px")
+                .doesNotContain("th:text", "th:if", "th:href", "th:replace", "xmlns:th", "<main");
         assertThat(message.textBody()).doesNotContain("[#", "[/]", "[(");
     }
 

@@ -153,4 +153,51 @@ class ThymeleafMessageTemplatesTest {
                         .subject())
                 .isEqualTo("We miss you");
     }
+
+    @Test
+    void anOperatorsTemplateUsesTheSharedFrameAndAnOperatorsFrameChangesEveryMessage(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(
+                dir.resolve("win-back_en.html"),
+                """
+                <html xmlns:th="http://www.thymeleaf.org"
+                      th:replace="~{layout/mail.html :: mail('en', ~{::title}, ~{::main/content()}, ~{})}">
+                <head><title>We miss you</title></head>
+                <body><main><p th:replace="~{layout/mail.html :: greeting('Hi')}">Hi,</p><p>Come back!</p></main></body>
+                </html>
+                """);
+        Files.writeString(dir.resolve("win-back_en.txt"), "Come back!");
+        MessageTemplates edited = new ThymeleafMessageTemplates(dir, Duration.ofSeconds(1));
+
+        RenderedMessage winBack = edited.render("win-back", Locale.ENGLISH, ReconnectOffers.johnsSneakers());
+
+        assertThat(winBack.subject()).isEqualTo("We miss you");
+        assertThat(winBack.htmlBody())
+                .contains("max-width:600px")
+                .contains("<p>Hi John Doe,</p>")
+                .contains("<p>Come back!</p>")
+                .doesNotContain("<main");
+
+        Files.createDirectories(dir.resolve("layout"));
+        Files.writeString(
+                dir.resolve("layout/mail.html"),
+                """
+                <html th:fragment="mail(lang, title, content, footer)" th:lang="${lang}" xmlns:th="http://www.thymeleaf.org">
+                <head><title th:replace="${title}">x</title></head>
+                <body class="brand" th:insert="${content}"></body>
+                </html>
+                <p th:fragment="greeting(salutation)" th:text="|${salutation} there,|">x</p>
+                <p th:fragment="button(url, label)"><a th:href="${url}" th:text="${label}">x</a></p>
+                <p th:fragment="unsubscribe(question, action)"></p>
+                """);
+        MessageTemplates rebranded = new ThymeleafMessageTemplates(dir, Duration.ofSeconds(1));
+
+        RenderedMessage offer = rebranded.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsSneakers());
+        assertThat(offer.subject()).isEqualTo("15% off your cart – for 24 hours only");
+        assertThat(offer.htmlBody())
+                .contains("<body class=\"brand\">")
+                .contains("Hello there,")
+                .contains("SNEAKER15")
+                .doesNotContain("max-width:600px");
+    }
 }
