@@ -1,12 +1,10 @@
 package io.cxloop.engine.insight;
 
-import io.cxloop.engine.web.InvalidFieldException;
-
 /**
  * How the case KPIs group cases: by the team triage assigned (also after escalation to another group), or by the
  * agent currently assigned ({@code UNKNOWN} for unclaimed cases).
  */
-enum CaseGrouping {
+enum CaseGrouping implements ReportGrouping {
     TEAM("team", "k.team"),
     AGENT("agent", "k.assignee");
 
@@ -18,24 +16,18 @@ enum CaseGrouping {
         this.column = column;
     }
 
-    String parameter() {
+    @Override
+    public String parameter() {
         return parameter;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 
     /** The grouping named by the {@code by} parameter; team when absent. */
     static CaseGrouping of(String by) {
-        if (by == null || by.isBlank()) {
-            return TEAM;
-        }
-        for (CaseGrouping grouping : values()) {
-            if (grouping.parameter.equals(by)) {
-                return grouping;
-            }
-        }
-        throw new InvalidFieldException("by", "must be team or agent, was '" + by + "'");
+        return ReportGrouping.of(CaseGrouping.class, by, TEAM);
     }
 }

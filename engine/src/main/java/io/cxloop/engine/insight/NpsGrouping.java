@@ -1,10 +1,7 @@
 package io.cxloop.engine.insight;
 
-import io.cxloop.engine.web.InvalidFieldException;
-import java.util.Arrays;
-
 /** How the NPS report groups feedback; the customer's value segment is the current one, not the one at the time. */
-enum NpsGrouping {
+enum NpsGrouping implements ReportGrouping {
     TOUCHPOINT("touchpoint", "f.touchpoint"),
     CHANNEL("channel", "f.channel"),
     JOURNEY_STAGE("journeyStage", "f.journey_stage"),
@@ -18,23 +15,18 @@ enum NpsGrouping {
         this.column = column;
     }
 
-    String parameter() {
+    @Override
+    public String parameter() {
         return parameter;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 
     /** The grouping named by the {@code by} parameter; touchpoint when absent. */
     static NpsGrouping of(String by) {
-        if (by == null || by.isBlank()) {
-            return TOUCHPOINT;
-        }
-        return Arrays.stream(values())
-                .filter(g -> g.parameter.equals(by))
-                .findFirst()
-                .orElseThrow(() -> new InvalidFieldException(
-                        "by", "must be one of touchpoint, channel, journeyStage, segment, was '" + by + "'"));
+        return ReportGrouping.of(NpsGrouping.class, by, TOUCHPOINT);
     }
 }
