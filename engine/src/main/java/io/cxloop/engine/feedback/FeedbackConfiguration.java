@@ -1,21 +1,18 @@
 package io.cxloop.engine.feedback;
 
 import io.cxloop.rules.feedback.FeedbackAnalyzer;
-import io.cxloop.rules.triage.TriageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The framework-free analysis and triage of {@code rules}, built once at start-up; thread-safe afterwards. */
+/**
+ * The framework-free analysis of {@code rules}, built once at start-up; thread-safe afterwards. Triage is a versioned
+ * rule set (see {@code io.cxloop.engine.ruleset.RuleSetConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class FeedbackConfiguration {
 
     @Bean
     FeedbackAnalyzer feedbackAnalyzer() {
         return FeedbackAnalyzer.builtIn();
-    }
-
-    @Bean
-    TriageEngine triageEngine() {
-        return TriageEngine.builtIn();
     }
 }

@@ -1,5 +1,6 @@
 package io.cxloop.engine.ruleset;
 
+import io.cxloop.rules.lifecycle.DecisionTables;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import java.time.Instant;
@@ -29,11 +30,28 @@ public interface RuleSetKind<E> {
     String labelOf(E engine);
 
     /**
+     * The DRL an uploaded decision table (XLSX) stands for.
+     *
+     * @throws io.cxloop.rules.lifecycle.RuleSetRejectedException with every problem of the table
+     */
+    default String decisionTableToDrl(String fileName, byte[] xlsx) {
+        return DecisionTables.toDrl(fileName, xlsx);
+    }
+
+    /**
      * Compiles one DRL file (already checked by {@link io.cxloop.rules.lifecycle.RuleSetSafety}).
      *
      * @throws io.cxloop.rules.RuleSetCompilationException with the compiler's messages
      */
     E compile(String label, String resourcePath, String drl);
+
+    /**
+     * Checks a freshly compiled upload by running its rules, where the kind needs more than its scenario tests (e.g. that
+     * a triage table decides every case). Runs under the upload's time limit.
+     *
+     * @throws io.cxloop.rules.RuleSetCompilationException with what is wrong
+     */
+    default void verify(E engine) {}
 
     /**
      * Checks that scenario JSON can be read.

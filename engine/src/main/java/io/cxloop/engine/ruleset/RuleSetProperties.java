@@ -6,6 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param pollInterval how often a node looks for activations made on other nodes
+ * @param runTimeLimit how long the rules of an upload may run its scenario tests and checks; an upload whose rules
+ *     run longer (an endless loop) is rejected
  */
 @ConfigurationProperties("cxloop.rulesets")
-public record RuleSetProperties(@DefaultValue("5s") Duration pollInterval) {}
+public record RuleSetProperties(
+        @DefaultValue("5s") Duration pollInterval, @DefaultValue("10s") Duration runTimeLimit) {}

@@ -10,12 +10,12 @@ import io.cxloop.engine.web.ConflictException;
 import io.cxloop.engine.web.InvalidFieldException;
 import io.cxloop.engine.web.NotFoundException;
 import io.cxloop.rules.RuleSetCompilationException;
-import io.cxloop.rules.lifecycle.DecisionTables;
 import io.cxloop.rules.lifecycle.RuleSetRejectedException;
 import io.cxloop.rules.lifecycle.RuleSetSafety;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,10 +44,16 @@ public class RuleSetService {
     private final Map<String, Handle<?>> handles = new LinkedHashMap<>();
     private final RuleSetRepository repository;
     private final Clock clock;
+    private final Duration runTimeLimit;
 
-    public RuleSetService(List<Managed<?>> ruleSets, RuleSetRepository repository, Clock clock) {
+    /**
+     * @param runTimeLimit how long an upload's or a test's rules may run (scenario tests, checks) before the upload is
+     *     rejected as never ending
+     */
+    public RuleSetService(List<Managed<?>> ruleSets, RuleSetRepository repository, Clock clock, Duration runTimeLimit) {
         this.repository = repository;
         this.clock = clock;
+        this.runTimeLimit = runTimeLimit;
         ruleSets.forEach(managed -> handles.put(managed.kind().name(), new Handle<>(managed)));
         refreshAll();
     }
@@ -214,7 +220,8 @@ public class RuleSetService {
                     switch (upload.format()) {
                         case "DRL" -> new String(upload.content(), StandardCharsets.UTF_8);
                         case "XLSX" ->
-                            rejectedIfUnsafe("file", () -> DecisionTables.toDrl(upload.sourceName(), upload.content()));
+                            rejectedIfUnsafe(
+                                    "file", () -> kind.decisionTableToDrl(upload.sourceName(), upload.content()));
                         default -> throw new InvalidFieldException("file", "must be a .drl or an .xlsx file");
                     };
             if (drl.isBlank()) {
@@ -240,10 +247,17 @@ public class RuleSetService {
             E engine;
             try {
                 engine = kind.compile(label, path, drl);
+                E compiled = engine;
+                withinTimeLimit(label, field, "Checking rule set " + label, () -> {
+                    kind.verify(compiled);
+                    return null;
+                });
             } catch (RuleSetCompilationException e) {
                 throw RuleSetRejection.of("Rule set " + label + " does not compile", field, e.messages());
             }
-            List<ScenarioResult> results = kind.runScenarios(engine, scenarios);
+            E tested = engine;
+            List<ScenarioResult> results = withinTimeLimit(
+                    label, field, "The scenario tests of " + label, () -> kind.runScenarios(tested, scenarios));
             List<String> failures = results.stream()
                     .filter(result -> !result.passed())
                     .flatMap(result -> result.failures().stream().map(failure -> result.scenario() + ": " + failure))
@@ -285,7 +299,15 @@ public class RuleSetService {
             } catch (IllegalArgumentException e) {
                 throw new InvalidFieldException("scenarios", "cannot be read: " + e.getMessage());
             }
-            return TestReport.of(kind.name(), stored.label(), kind.runScenarios(engineOf(version), toRun));
+            E engine = engineOf(version);
+            return TestReport.of(
+                    kind.name(),
+                    stored.label(),
+                    withinTimeLimit(
+                            stored.label(),
+                            "scenarios",
+                            "The scenario tests of " + stored.label(),
+                            () -> kind.runScenarios(engine, toRun)));
         }
 
         SimulationReport simulate(Integer version, Instant from, Instant to) {
@@ -364,6 +386,16 @@ public class RuleSetService {
         /** Where a version's DRL goes in the KieModule: the folder matches the DRL package. */
         private String pathOf(int version) {
             return kind.factModel().drlPackage().replace('.', '/') + "/" + kind.name() + "-v" + version + ".drl";
+        }
+
+        /** Runs rules of an upload or a test on a thread of its own; a run past the time limit is rejected. */
+        private <T> T withinTimeLimit(String label, String field, String what, Supplier<T> run) {
+            try {
+                return TimeLimit.run(what, runTimeLimit, run);
+            } catch (TimeLimit.Exceeded e) {
+                log.warn("Rule set {} rejected: {}", label, e.getMessage());
+                throw RuleSetRejection.of("Rule set " + label + " never finishes", field, List.of(e.getMessage()));
+            }
         }
 
         private <T> T rejectedIfUnsafe(String field, Supplier<T> step) {

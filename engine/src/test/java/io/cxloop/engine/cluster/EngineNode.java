@@ -111,6 +111,10 @@ final class EngineNode implements AutoCloseable {
         return send("POST", path, body);
     }
 
+    Response get(String path) {
+        return send("GET", path, null);
+    }
+
     private Response send(String method, String path, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
@@ -118,7 +122,11 @@ final class EngineNode implements AutoCloseable {
                     .header("Authorization", basic())
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

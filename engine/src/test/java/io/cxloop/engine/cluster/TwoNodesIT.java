@@ -6,6 +6,7 @@ import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cxloop.engine.cluster.EngineNode.Response;
@@ -43,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TwoNodesIT {
 
     private static final int CUSTOMERS = 300;
+    private static final String BUILT_IN_NBA = "next-best-action@builtin-1";
     /** Every n-th customer's event also reaches the other node: the same event again, and a second abandoned cart. */
     private static final int ALSO_THROUGH_THE_OTHER_NODE = 5;
 
@@ -195,6 +197,72 @@ class TwoNodesIT {
         assertThat(a.messages("sent") + b.messages("sent")).isEqualTo(CUSTOMERS);
         assertThat(List.of(a.messages("queued"), b.messages("queued"), a.messages("sent"), b.messages("sent")))
                 .allSatisfy(count -> assertThat(count).isPositive());
+    }
+
+    /**
+     * An analyst activates a rule-set version on one node; the other node decides with it after its next poll, without
+     * a restart. A rollback on the other node travels back the same way.
+     */
+    @Test
+    void anActivationAndARollbackOnOneNodeReachTheOtherNode() {
+        EngineNode a = nodes.get(0);
+        EngineNode b = nodes.get(1);
+        String customerId = "cluster-rules-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(a.put("/api/customers/" + customerId, germanCustomerWithEmailConsent(email(customerId)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(decisionOn(b, customerId).path("ruleSetVersion").asText()).isEqualTo(BUILT_IN_NBA);
+
+        String builtIn = a.get("/api/rulesets/next-best-action/versions/builtin")
+                .json()
+                .path("drl")
+                .asText();
+        assertThat(builtIn).contains(" chosen: it is the first channel");
+        Response uploaded = a.post(
+                "/api/rulesets/next-best-action/versions",
+                Map.of(
+                        "drl",
+                        builtIn.replace(
+                                " chosen: it is the first channel", " chosen on node a: it is the first channel"),
+                        "comment",
+                        "two nodes"));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String label = uploaded.json().path("label").asText();
+        int version = uploaded.json().path("version").asInt();
+
+        Response activated = a.post("/api/rulesets/next-best-action/versions/" + version + "/activate", null);
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        assertThat(decisionOn(a, customerId).path("ruleSetVersion").asText())
+                .as("at once on the node that activated")
+                .isEqualTo(label);
+        await("node b decides with " + label)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    JsonNode decision = decisionOn(b, customerId);
+                    assertThat(decision.path("ruleSetVersion").asText()).isEqualTo(label);
+                    assertThat(decision.path("explanation").toString()).contains("chosen on node a");
+                });
+        assertThat(b.get("/api/rulesets/next-best-action").json().path("label").asText())
+                .isEqualTo(label);
+
+        Response rolledBack = b.post("/api/rulesets/next-best-action/rollback", null);
+        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(decisionOn(b, customerId).path("ruleSetVersion").asText()).isEqualTo(BUILT_IN_NBA);
+        await("node a is back on the built-in version")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(
+                                decisionOn(a, customerId).path("ruleSetVersion").asText())
+                        .isEqualTo(BUILT_IN_NBA));
+    }
+
+    private static JsonNode decisionOn(EngineNode node, String customerId) {
+        Response response = node.post(
+                "/api/decisions/next-best-action",
+                Map.of("customerId", customerId, "context", Map.of("trigger", "cart-abandoned")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     private static String email(String customerId) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
@@ -13,6 +15,8 @@ import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.ReconnectContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +32,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -429,6 +437,95 @@ class RuleSetLifecycleIT extends EngineIT {
                 .untilAsserted(() -> assertThat(engine.ruleSetVersion()).isEqualTo("next-best-action@v" + version));
     }
 
+    @Test
+    void aDecisionTableIsUploadedTestedActivatedAndDecides() throws Exception {
+        String customerId = newCustomer();
+        String scenarios = decisionTableScenarios();
+
+        ResponseEntity<JsonNode> uploaded = uploadFile("offer-by-channel.xlsx", offerByChannelTable(), scenarios);
+
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        int version = uploaded.getBody().path("version").asInt();
+        String label = "next-best-action@v" + version;
+        assertThat(uploaded.getBody().path("scenarioResults"))
+                .extracting(result -> result.path("passed").asBoolean())
+                .containsExactly(true, true);
+        JsonNode stored = analyst().getForObject(VERSIONS + "/" + version, JsonNode.class);
+        assertThat(stored.path("format").asText()).isEqualTo("XLSX");
+        assertThat(stored.path("sourceName").asText()).isEqualTo("offer-by-channel.xlsx");
+        assertThat(stored.path("drl").asText()).contains("rule \"E-mail offer (decision table)\"");
+        assertThat(post(VERSIONS + "/" + version + "/test", null)
+                        .getBody()
+                        .path("passed")
+                        .asBoolean())
+                .isTrue();
+
+        assertThat(post(VERSIONS + "/" + version + "/activate", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        JsonNode decision = decide(customerId);
+        assertThat(decision.path("ruleSetVersion").asText()).isEqualTo(label);
+        assertThat(decision.path("action").asText()).isEqualTo("RECONNECT_OFFER");
+        assertThat(decision.path("channel").asText()).isEqualTo("EMAIL");
+        assertThat(decision.path("explanation")).singleElement().satisfies(explanation -> {
+            assertThat(explanation.path("rule").asText()).isEqualTo("E-mail offer (decision table)");
+            assertThat(explanation.path("reason").asText()).isEqualTo("EMAIL chosen by the analysts' decision table");
+        });
+        JsonNode recorded = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class);
+        assertThat(recorded.get(0).path("ruleSetVersion").asText()).isEqualTo(label);
+
+        assertThat(post("/api/rulesets/next-best-action/rollback", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(decide(customerId).path("ruleSetVersion").asText()).isEqualTo("next-best-action@builtin-1");
+    }
+
+    @Test
+    void aRuleSetWhoseFunctionNeverEndsIsRejectedAfterTheTimeLimit() {
+        int versionsBefore = versions().size();
+        long started = System.nanoTime();
+
+        ResponseEntity<JsonNode> response = upload(
+                header()
+                        + """
+                function void waitForever() {
+                    while (true) {
+                    }
+                }
+
+                rule "Never decides"
+                when
+                    ReconnectContext()
+                then
+                    waitForever();
+                end
+                """);
+
+        assertRejected(response, "drl", "did not finish within 10 s and was stopped");
+        assertThat(response.getBody().path("detail").asText()).contains("never finishes");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(versions()).hasSize(versionsBefore);
+        assertThat(decide(newCustomer()).path("action").asText())
+                .as("the engine decides as before")
+                .isEqualTo("RECONNECT_OFFER");
+    }
+
+    @Test
+    void aRuleThatReactivatesItselfForeverIsStoppedByTheFiringLimitAndRejected() {
+        ResponseEntity<JsonNode> response = upload(
+                header()
+                        + """
+                import io.cxloop.rules.nba.internal.ChannelCandidate;
+
+                rule "Again and again"
+                when
+                    $candidate : ChannelCandidate()
+                then
+                    insert( new ChannelCandidate( $candidate.getChannel(), $candidate.getRank() + 1 ) );
+                end
+                """);
+
+        assertRejected(response, "scenarios", "was stopped: it loops");
+    }
+
     private static String header() {
         return """
                 package io.cxloop.rules.nba;
@@ -446,6 +543,93 @@ class RuleSetLifecycleIT extends EngineIT {
                 .asText();
         assertThat(builtIn).contains(" chosen: it is the first channel");
         return builtIn.replace(" chosen: it is the first channel", " " + MARKER + ": it is the first channel");
+    }
+
+    /**
+     * A decision table as an analyst writes it in Excel: the offer goes out on a channel the customer agreed to, for
+     * the cart-abandoned trigger.
+     */
+    private static byte[] offerByChannelTable() throws IOException {
+        try (Workbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Offers");
+            String[][] rows = {
+                {"RuleSet", "io.cxloop.rules.nba"},
+                {
+                    "Import",
+                    "io.cxloop.rules.model.Channel, io.cxloop.rules.model.CustomerProfile,"
+                            + " io.cxloop.rules.nba.internal.ChannelCandidate,"
+                            + " io.cxloop.rules.nba.internal.DecisionCollector"
+                },
+                {"Variables", "DecisionCollector decision"},
+                {},
+                {"RuleTable Offer by channel"},
+                {"NAME", "CONDITION", "CONDITION", "CONDITION", "ACTION"},
+                {"", "$candidate : ChannelCandidate", "CustomerProfile", "$context : ReconnectContext", ""},
+                {
+                    "",
+                    "channel == Channel.$param",
+                    "consentedChannels contains Channel.$param",
+                    "triggerKey == \"$param\"",
+                    "decision.chooseReconnectOffer( $candidate.getChannel(), $context.offer() );"
+                            + " decision.explain( drools.getRule().getName(), \"$param\" );"
+                },
+                {"Rule", "Channel", "Consent", "Trigger", "Why"},
+                {
+                    "E-mail offer (decision table)",
+                    "EMAIL",
+                    "EMAIL",
+                    "cart-abandoned",
+                    "EMAIL chosen by the analysts' decision table"
+                },
+                {
+                    "SMS offer (decision table)",
+                    "SMS",
+                    "SMS",
+                    "cart-abandoned",
+                    "SMS chosen by the analysts' decision table"
+                },
+            };
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Two scenarios for the decision table, on the facts of the first built-in scenario (e-mail consent). */
+    private String decisionTableScenarios() throws IOException {
+        String builtIn = analyst()
+                .getForObject(VERSIONS + "/builtin", JsonNode.class)
+                .path("scenarios")
+                .asText();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode given = json.readTree(builtIn).get(0).path("given");
+        ObjectNode emailed = json.createObjectNode();
+        emailed.put("name", "A customer who agreed to e-mail gets the offer by e-mail (table)");
+        emailed.set("given", given.deepCopy());
+        emailed.set(
+                "expect",
+                json.valueToTree(Map.of(
+                        "action",
+                        "RECONNECT_OFFER",
+                        "channel",
+                        "EMAIL",
+                        "offerPercent",
+                        15,
+                        "rulesFired",
+                        List.of("E-mail offer (decision table)"))));
+        ObjectNode withoutConsent = json.createObjectNode();
+        withoutConsent.put("name", "A customer without consent gets nothing (table)");
+        JsonNode noConsent = given.deepCopy();
+        ((ObjectNode) noConsent.path("customer")).putArray("consentedChannels");
+        withoutConsent.set("given", noConsent);
+        withoutConsent.set("expect", json.valueToTree(Map.of("action", "NO_ACTION")));
+        return json.writeValueAsString(List.of(emailed, withoutConsent));
     }
 
     private TestRestTemplate analyst() {

@@ -44,6 +44,17 @@ public interface TriageEngine {
     }
 
     /**
+     * Compiles a triage rule set from DRL texts like {@link #fromDrl} but does not run it yet: call {@link
+     * #requireCompleteDecisions()} before the engine decides anything. For uploads, whose rules must run under a time
+     * limit of the caller's.
+     *
+     * @throws RuleSetCompilationException listing every compiler message, if the rule set does not compile
+     */
+    static TriageEngine compileOnly(String ruleSetVersion, Map<String, String> drlByResourcePath) {
+        return DroolsTriageEngine.compileOnly(ruleSetVersion, drlByResourcePath);
+    }
+
+    /**
      * The DRL a triage decision table compiles to, to show an analyst what their table means.
      *
      * @throws RuleSetCompilationException if the workbook cannot be read as a decision table
@@ -53,6 +64,14 @@ public interface TriageEngine {
     }
 
     TriageDecision triage(TriageRequest request);
+
+    /**
+     * Checks that the rules decide every feedback completely: for every NPS class, topic, value segment and touchpoint
+     * some row matches, and the deciding row fills every column. Runs the rules some thousand times.
+     *
+     * @throws RuleSetCompilationException listing every gap
+     */
+    default void requireCompleteDecisions() {}
 
     /** The version of the rule set, recorded with every decision (e.g. {@code "triage@builtin-1"}). */
     String ruleSetVersion();

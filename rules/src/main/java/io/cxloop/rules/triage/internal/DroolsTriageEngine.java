@@ -72,11 +72,16 @@ public final class DroolsTriageEngine implements TriageEngine {
      * touchpoint some row matches, and the deciding row fills every column.
      */
     public static DroolsTriageEngine fromDrl(String ruleSetVersion, Map<String, String> drlByResourcePath) {
-        KieBase kieBase = KieBaseCompiler.compile(
-                ruleSetVersion, "triage", drlByResourcePath, TriageCollector.GLOBAL_NAME, TriageCollector.class);
-        DroolsTriageEngine engine = new DroolsTriageEngine(ruleSetVersion, kieBase);
+        DroolsTriageEngine engine = compileOnly(ruleSetVersion, drlByResourcePath);
         engine.requireCompleteDecisions();
         return engine;
+    }
+
+    /** Compiles DRL texts without running them; see {@link #requireCompleteDecisions()}. */
+    public static DroolsTriageEngine compileOnly(String ruleSetVersion, Map<String, String> drlByResourcePath) {
+        KieBase kieBase = KieBaseCompiler.compile(
+                ruleSetVersion, "triage", drlByResourcePath, TriageCollector.GLOBAL_NAME, TriageCollector.class);
+        return new DroolsTriageEngine(ruleSetVersion, kieBase);
     }
 
     public static String toDrl(byte[] xlsx) {
@@ -117,7 +122,14 @@ public final class DroolsTriageEngine implements TriageEngine {
         return messages.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", messages);
     }
 
-    private void requireCompleteDecisions() {
+    /**
+     * Runs the rules on every NPS class, topic, value segment and touchpoint and checks that some row decides each,
+     * completely.
+     *
+     * @throws RuleSetCompilationException listing every gap
+     */
+    @Override
+    public void requireCompleteDecisions() {
         List<String> problems = new ArrayList<>();
         List<Set<Topic>> topicChoices = new ArrayList<>();
         topicChoices.add(Set.of());
