@@ -49,6 +49,22 @@ public class CampaignRepository {
                 .update();
     }
 
+    /**
+     * Puts a campaign into its holdout group once; a later call (a decision again after a failed delivery) keeps the
+     * first.
+     *
+     * @return the campaign's group
+     */
+    public String assignHoldoutGroup(String campaignId, String group) {
+        jdbc.sql("update campaign set holdout_group = ? where campaign_id = ? and holdout_group is null")
+                .params(group, campaignId)
+                .update();
+        return jdbc.sql("select holdout_group from campaign where campaign_id = ?")
+                .param(campaignId)
+                .query(String.class)
+                .single();
+    }
+
     public boolean startedSince(String customerId, String triggerKey, Instant since) {
         return jdbc.sql("select count(*) from campaign where customer_id = ? and trigger_key = ? and started_at > ?")
                         .params(customerId, triggerKey, utc(since))
@@ -82,6 +98,7 @@ public class CampaignRepository {
                 rs.getString("process_instance_id"),
                 instant(rs, "started_at"),
                 outcome == null ? null : CampaignOutcome.valueOf(outcome),
-                instant(rs, "ended_at"));
+                instant(rs, "ended_at"),
+                rs.getString("holdout_group"));
     }
 }

@@ -47,8 +47,8 @@ public class CampaignService {
             return Optional.empty();
         }
         String campaignId = UUID.randomUUID().toString();
-        campaigns.insert(
-                new Campaign(campaignId, customerId, trigger.key(), trigger.version(), eventId, null, now, null, null));
+        campaigns.insert(new Campaign(
+                campaignId, customerId, trigger.key(), trigger.version(), eventId, null, now, null, null, null));
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 PROCESS_KEY,
                 customerId + ":" + trigger.key(),

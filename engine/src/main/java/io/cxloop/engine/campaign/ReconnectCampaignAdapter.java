@@ -19,6 +19,7 @@ import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.ActionType;
+import io.cxloop.rules.nba.Explanation;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
+
+    /** The name a held-out decision's explanation goes by. */
+    public static final String HELD_OUT_RULE = "Held out as control";
 
     private static final Logger log = LoggerFactory.getLogger(ReconnectCampaignAdapter.class);
 
@@ -88,6 +92,13 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
         StoredDecision decision =
                 decider.decide(customer, withoutUndeliverableChannels(trigger, campaignId), campaignId);
+        if (decision.action() != ActionType.NO_ACTION) {
+            String group = campaigns.assignHoldoutGroup(
+                    campaignId, Holdout.groupOf(customer.customerId(), trigger.key(), trigger.controlShare()));
+            if (Holdout.CONTROL.equals(group)) {
+                return holdOut(campaignId, customer, trigger, decision);
+            }
+        }
         log.info(
                 "Campaign {} for customer {}: {} {} ({})",
                 campaignId,
@@ -96,6 +107,33 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 decision.channel() == null ? "" : "on " + decision.channel(),
                 decision.ruleSetVersion());
         return new ReconnectDecision(decision.decisionId(), decision.action() != ActionType.NO_ACTION);
+    }
+
+    /**
+     * The customer is in the trigger's control group: no message. The decision is recorded as no action with the
+     * rules' reasons and why; the campaign waits as long as the offer would have been valid.
+     */
+    private ReconnectDecision holdOut(
+            String campaignId, Customer customer, ReconnectTrigger trigger, StoredDecision decision) {
+        Instant windowEnds = clock.instant().plus(trigger.offer().validity());
+        String percent =
+                trigger.controlShare().movePointRight(2).stripTrailingZeros().toPlainString();
+        decisions.holdOut(
+                decision.decisionId(),
+                new Explanation(
+                        HELD_OUT_RULE,
+                        "Held out as control: customer " + customer.customerId() + " is in the control group of"
+                                + " trigger " + trigger.key() + " (" + percent + " % of its customers) and gets no "
+                                + decision.channel() + " message; the campaign records whether they reach "
+                                + trigger.goalEventType() + " by " + windowEnds + ", when the offer would have"
+                                + " expired"));
+        log.info(
+                "Campaign {} for customer {}: held out as control until {} ({})",
+                campaignId,
+                customer.customerId(),
+                windowEnds,
+                decision.ruleSetVersion());
+        return ReconnectDecision.heldOut(decision.decisionId(), windowEnds);
     }
 
     @Override

@@ -61,6 +61,24 @@ public class DecisionRepository {
                 .update();
     }
 
+    /**
+     * Turns a decision into no action for a customer held out as control: the channel and offer the rules chose are
+     * dropped (nothing is sent), their reasons stay, and {@code why} is added.
+     */
+    public void holdOut(String decisionId, Explanation why) {
+        StoredDecision decision =
+                find(decisionId).orElseThrow(() -> new IllegalStateException("no decision " + decisionId));
+        List<Explanation> explanations = new java.util.ArrayList<>(decision.explanations());
+        explanations.add(why);
+        jdbc.sql(
+                        """
+                update decision set action = ?, channel = null, offer_percent = null, offer_validity = null,
+                    offer_free_express = null, not_before = null, explanations = ?
+                where decision_id = ?""")
+                .params(ActionType.NO_ACTION.name(), write(explanations), decisionId)
+                .update();
+    }
+
     public Optional<StoredDecision> find(String decisionId) {
         return jdbc.sql("select * from decision where decision_id = ?")
                 .param(decisionId)

@@ -28,9 +28,11 @@ public class ReportController {
     private static final int MAX_TOP = 50;
 
     private final ReportService reports;
+    private final UpliftReports uplift;
 
-    public ReportController(ReportService reports) {
+    public ReportController(ReportService reports, UpliftReports uplift) {
         this.reports = reports;
+        this.uplift = uplift;
     }
 
     @GetMapping("/nps")
@@ -66,6 +68,22 @@ public class ReportController {
             @Parameter(description = FROM) @RequestParam(required = false) String from,
             @Parameter(description = TO) @RequestParam(required = false) String to) {
         return reports.touchpointPriority(reports.period(from, to));
+    }
+
+    @GetMapping("/uplift")
+    @Operation(
+            summary = "Conversion of treated versus held-out (control) customers of a reconnect trigger, with the"
+                    + " uplift and its 95 % confidence interval",
+            description = "Campaigns that started in the period and have ended, whose rules chose to contact the"
+                    + " customer; control customers are held out by the trigger's controlShare. "
+                    + Uplift.METHOD
+                    + ". A note says when the groups are too small.")
+    public UpliftReport uplift(
+            @Parameter(description = "The trigger's key, e.g. cart-abandoned") @RequestParam(required = false)
+                    String trigger,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to) {
+        return uplift.uplift(trigger, reports.period(from, to));
     }
 
     @GetMapping("/case-kpis")

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One immutable version of a reconnect trigger. Running campaigns keep the version they started with. */
+/**
+ * One immutable version of a reconnect trigger. Running campaigns keep the version they started with.
+ *
+ * @param controlShare the share of customers held out as a control group (0 to 0.5): no message, outcome recorded
+ */
 public record ReconnectTrigger(
         String key,
         int version,
@@ -22,7 +26,13 @@ public record ReconnectTrigger(
         Duration reEntry,
         boolean active,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        BigDecimal controlShare) {
+
+    /** Versions stored before control groups existed have none. */
+    public ReconnectTrigger {
+        controlShare = controlShare == null ? BigDecimal.ZERO : controlShare;
+    }
 
     public boolean matches(JourneyEventType type, BigDecimal cartValue) {
         return active && eventType == type && (condition == null || condition.matches(cartValue));
@@ -46,6 +56,7 @@ public record ReconnectTrigger(
                 request.reEntry(),
                 request.active() == null || request.active(),
                 createdAt,
-                createdBy);
+                createdBy,
+                request.controlShare());
     }
 }

@@ -9,5 +9,9 @@ public enum CampaignOutcome {
     /** The offer expired without the goal event. */
     EXPIRED,
     /** The rules decided not to contact the customer. */
-    NO_ACTION
+    NO_ACTION,
+    /** Held out as control (no message): the goal event arrived within the window an offer would have been valid. */
+    CONVERTED_IN_CONTROL,
+    /** Held out as control (no message): the window an offer would have been valid ended without the goal event. */
+    EXPIRED_IN_CONTROL
 }

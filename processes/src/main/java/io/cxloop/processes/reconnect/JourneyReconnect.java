@@ -37,6 +37,11 @@ public final class JourneyReconnect {
     // process variables set by the delegates
     public static final String VAR_DECISION_ID = "decisionId";
     public static final String VAR_ACTION_CHOSEN = "actionChosen";
+    /** Boolean: the customer is in the trigger's control group and gets no message. */
+    public static final String VAR_HELD_OUT = "heldOut";
+    /** {@link java.util.Date}: when a held-out campaign stops waiting for the goal (timer date). */
+    public static final String VAR_CONTROL_WINDOW_ENDS_AT = "controlWindowEndsAt";
+
     public static final String VAR_OFFER_CODE = "offerCode";
     public static final String VAR_MESSAGE_ID = "messageId";
     /** {@link java.util.Date}: when the issued offer expires (timer date). */

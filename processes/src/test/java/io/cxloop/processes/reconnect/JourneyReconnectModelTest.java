@@ -47,7 +47,7 @@ class JourneyReconnectModelTest {
     @Test
     void serviceTasksStartInTheirOwnTransaction() {
         assertThat(model.getModelElementsByType(ServiceTask.class))
-                .hasSize(6)
+                .hasSize(8)
                 .allSatisfy(task ->
                         assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue());
     }

@@ -161,6 +161,39 @@ class JourneyReconnectProcessTest {
     }
 
     @Test
+    void aHeldOutCustomerGetsNoOfferAndTheCampaignRecordsWhetherTheyBuyAnyway() {
+        Instant windowEnds = Instant.parse("2031-04-01T10:00:00Z");
+        campaigns.rulesChooseAnOfferButTheCustomerIsHeldOut(windowEnds);
+        ProcessInstance bought = start("customer-42", "campaign-1");
+        execute(job("Event_DelayElapsed", bought));
+        execute(job());
+
+        assertThat(bought).isWaitingAt("Gateway_WaitForGoalInControl").isWaitingFor(MESSAGE_GOAL_REACHED);
+        assertThat(job("Event_ControlWindowEnded", bought).getDuedate()).isEqualTo(Date.from(windowEnds));
+        assertThat(goalReached("customer-42", PURCHASE_COMPLETED)).hasSize(1);
+        execute(job());
+        assertThat(bought)
+                .hasPassedInOrder(
+                        "Task_DecideNextBestAction", "Event_GoalReachedInControl", "Task_RecordConvertedInControl")
+                .hasPassed("EndEvent_ConvertedInControl")
+                .hasNotPassed("Task_IssueOfferAndQueueMessage")
+                .isEnded();
+        assertThat(campaigns.outcomesOf("campaign-1")).containsExactly(CampaignOutcome.CONVERTED_IN_CONTROL);
+
+        ProcessInstance didNotBuy = start("customer-43", "campaign-2");
+        execute(job("Event_DelayElapsed", didNotBuy));
+        execute(job());
+        execute(job("Event_ControlWindowEnded", didNotBuy));
+        execute(job());
+        assertThat(didNotBuy)
+                .hasPassedInOrder(
+                        "Event_ControlWindowEnded", "Task_RecordExpiredInControl", "EndEvent_ExpiredInControl")
+                .isEnded();
+        assertThat(campaigns.outcomesOf("campaign-2")).containsExactly(CampaignOutcome.EXPIRED_IN_CONTROL);
+        assertThat(campaigns.offers()).isEmpty();
+    }
+
+    @Test
     void whenTheMessageCannotBeDeliveredTheRulesDecideAgainUntilNoChannelIsLeft() {
         campaigns.rulesChooseAnOffer();
         ProcessInstance campaign = startAndWaitForOfferOutcome("customer-42", "campaign-1");

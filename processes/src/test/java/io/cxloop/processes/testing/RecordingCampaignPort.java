@@ -26,6 +26,7 @@ public class RecordingCampaignPort implements ReconnectCampaignPort {
     private final List<Issued> offers = new ArrayList<>();
     private final Map<String, List<CampaignOutcome>> outcomes = new ConcurrentHashMap<>();
     private boolean nextActionChosen;
+    private Instant nextHeldOutUntil;
     private RuntimeException offerFailure;
 
     /** Forgets all calls; the next decision is "no action". */
@@ -34,12 +35,20 @@ public class RecordingCampaignPort implements ReconnectCampaignPort {
         offers.clear();
         outcomes.clear();
         nextActionChosen = false;
+        nextHeldOutUntil = null;
         offerFailure = null;
     }
 
     /** The rules will choose to contact the customer with an offer. */
     public synchronized RecordingCampaignPort rulesChooseAnOffer() {
         nextActionChosen = true;
+        return this;
+    }
+
+    /** The rules will choose an offer, but the customer is held out as control until {@code windowEnds}. */
+    public synchronized RecordingCampaignPort rulesChooseAnOfferButTheCustomerIsHeldOut(Instant windowEnds) {
+        nextActionChosen = true;
+        nextHeldOutUntil = windowEnds;
         return this;
     }
 
@@ -57,7 +66,10 @@ public class RecordingCampaignPort implements ReconnectCampaignPort {
 
     @Override
     public synchronized ReconnectDecision decide(String campaignId) {
-        ReconnectDecision decision = new ReconnectDecision("decision-" + (decisions.size() + 1), nextActionChosen);
+        String decisionId = "decision-" + (decisions.size() + 1);
+        ReconnectDecision decision = nextHeldOutUntil != null
+                ? ReconnectDecision.heldOut(decisionId, nextHeldOutUntil)
+                : new ReconnectDecision(decisionId, nextActionChosen);
         decisions.add(new Decided(campaignId, decision));
         return decision;
     }

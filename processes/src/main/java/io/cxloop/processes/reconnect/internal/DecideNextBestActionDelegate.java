@@ -2,10 +2,13 @@ package io.cxloop.processes.reconnect.internal;
 
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_ACTION_CHOSEN;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CAMPAIGN_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CONTROL_WINDOW_ENDS_AT;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DECISION_ID;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_HELD_OUT;
 
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
+import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,10 +35,16 @@ public class DecideNextBestActionDelegate implements JavaDelegate {
         }
         execution.setVariable(VAR_DECISION_ID, decision.decisionId());
         execution.setVariable(VAR_ACTION_CHOSEN, decision.actionChosen());
+        execution.setVariable(VAR_HELD_OUT, decision.heldOut());
+        if (decision.heldOut()) {
+            // the timer's timeDate expression needs java.util.Date
+            execution.setVariable(VAR_CONTROL_WINDOW_ENDS_AT, Date.from(decision.controlWindowEndsAt()));
+        }
         log.debug(
-                "Campaign {} decided {} (action chosen: {})",
+                "Campaign {} decided {} (action chosen: {}, held out: {})",
                 campaignId,
                 decision.decisionId(),
-                decision.actionChosen());
+                decision.actionChosen(),
+                decision.heldOut());
     }
 }
