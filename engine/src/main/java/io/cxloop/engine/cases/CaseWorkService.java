@@ -63,9 +63,11 @@ public class CaseWorkService {
             Authentication user, String team, String assignee, CaseStatus status, Boolean breached) {
         List<FeedbackCase> found =
                 cases.list(new CaseRepository.Filter(team, assignee, status, breached, visibleGroups(user)));
+        // the cases' feedback in one query, not one per case
+        Map<String, Feedback> rated =
+                feedback.findAll(found.stream().map(FeedbackCase::feedbackId).toList());
         return found.stream()
-                .map(c -> new CaseSummary(
-                        c, Analysis.of(feedback.find(c.feedbackId()).orElse(null))))
+                .map(c -> new CaseSummary(c, Analysis.of(rated.get(c.feedbackId()))))
                 .toList();
     }
 

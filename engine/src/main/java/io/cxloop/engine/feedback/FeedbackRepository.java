@@ -13,8 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +48,24 @@ public class FeedbackRepository {
                 .param(feedbackId)
                 .query(FeedbackRepository::map)
                 .optional();
+    }
+
+    /**
+     * The feedback with the given ids, in one query, by id; ids without feedback are left out. For lists: one query
+     * instead of one per row.
+     */
+    public Map<String, Feedback> findAll(Collection<String> feedbackIds) {
+        Set<String> ids = feedbackIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Feedback> found = new HashMap<>();
+        jdbc.sql("select * from feedback where feedback_id in (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(FeedbackRepository::map)
+                .list()
+                .forEach(rated -> found.put(rated.feedbackId(), rated));
+        return found;
     }
 
     /** The follow-up survey answers of a case, oldest first. */
