@@ -32,6 +32,8 @@ class FeedbackLoopTemplatesTest {
             case-escalation    | en | SLA missed: case case-7 (HIGH, team customer-care)   | customer-42             | 2031-03-31T10:00:00Z
             survey-invitation  | de | Wie zufrieden waren Sie?                       | mit der Lieferung Ihrer Bestellung | https://cx.example/s/abc.1.x
             survey-invitation  | en | How satisfied were you?                        | with the delivery of your order    | https://cx.example/s/abc.1.x
+            survey-call-request | de | Umfrage nach dem Anruf: Kundenservice (DELIVERY) | customer-42                 | https://cx.example/s/abc.1.x
+            survey-call-request | en | Post-call survey: customer service (DELIVERY)    | customer-42                 | https://cx.example/s/abc.1.x
             """)
     void rendersWithSubjectAndContentInBothParts(
             String template, String language, String subject, String mustSay, String alsoMustSay) {

@@ -6,6 +6,9 @@ import io.cxloop.connectors.template.MessageTemplates;
 import io.cxloop.connectors.template.RenderedMessage;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.decision.ContactPolicyProperties;
+import io.cxloop.engine.decision.InvitationDecider;
+import io.cxloop.engine.decision.InvitationDecider.DecidedInvitation;
 import io.cxloop.engine.feedback.Feedback;
 import io.cxloop.engine.feedback.FeedbackProperties;
 import io.cxloop.engine.feedback.FeedbackRepository;
@@ -17,7 +20,10 @@ import io.cxloop.engine.survey.SurveyLinks.OpenedSurvey;
 import io.cxloop.processes.feedback.CaseResolution;
 import io.cxloop.processes.feedback.CustomerMessage;
 import io.cxloop.processes.feedback.FeedbackLoopPort;
+import io.cxloop.rules.invitation.ReviewOccasion;
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.Touchpoint;
+import io.cxloop.rules.nba.ContactPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +40,10 @@ import org.springframework.stereotype.Component;
 /**
  * The application side of the {@code feedback-closed-loop} process: cases with their history, and messages through
  * the outbox. Runs inside the process engine's transaction, so a step's rows commit together with the process state
- * or not at all. The contact policy is checked here (consent, open cases) and once more by the dispatcher.
+ * or not at all. The contact policy is checked here and once more by the dispatcher: the invitation to write a review
+ * is marketing and is decided by the {@code review-invitation} rules (consent, open cases, marketing caps, quiet
+ * hours; the decision is recorded with its reasons); service messages to the customer (apology, thank-you, follow-up
+ * survey) need consent, are not capped and wait out the customer's quiet hours.
  */
 @Component
 public class FeedbackLoopAdapter implements FeedbackLoopPort {
@@ -60,6 +69,8 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
     private final SurveyLinks surveys;
     private final UnsubscribeLinks unsubscribeLinks;
     private final FeedbackProperties properties;
+    private final InvitationDecider invitations;
+    private final ContactPolicy contactPolicy;
     private final Clock clock;
 
     public FeedbackLoopAdapter(
@@ -71,6 +82,8 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
             SurveyLinks surveys,
             UnsubscribeLinks unsubscribeLinks,
             FeedbackProperties properties,
+            InvitationDecider invitations,
+            ContactPolicyProperties contactPolicy,
             Clock clock) {
         this.feedback = feedback;
         this.cases = cases;
@@ -80,6 +93,8 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
         this.surveys = surveys;
         this.unsubscribeLinks = unsubscribeLinks;
         this.properties = properties;
+        this.invitations = invitations;
+        this.contactPolicy = contactPolicy.toPolicy();
         this.clock = clock;
     }
 
@@ -147,8 +162,24 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
         Feedback rated = feedback(feedbackId);
         Customer customer = customer(rated.customerId());
         Instant now = clock.instant();
-        String refusal = refusal(customer, message);
-        if (refusal != null) {
+        String decisionId = null;
+        Instant notBefore = null;
+        if (message == CustomerMessage.REVIEW_INVITATION) {
+            // marketing: the review-invitation rules decide now, under the caps, quiet hours, consent and open cases
+            DecidedInvitation decided = invitations.review(
+                    customer, new ReviewOccasion(feedbackId, rated.npsClass(), Touchpoint.valueOf(rated.touchpoint())));
+            if (!decided.invites()) {
+                log.info(
+                        "No review invitation to customer {} for feedback {}: decision {}",
+                        customer.customerId(),
+                        feedbackId,
+                        decided.stored().decisionId());
+                return Optional.empty();
+            }
+            decisionId = decided.stored().decisionId();
+            notBefore = decided.decision().notBefore();
+        } else if (customer.firstReachable(Channel.EMAIL).isEmpty()) {
+            String refusal = "no e-mail address or no consent to e-mail";
             log.info("No {} to customer {} for feedback {}: {}", message, customer.customerId(), feedbackId, refusal);
             if (caseId != null) {
                 cases.note(caseId, message + "_SKIPPED", null, refusal, now);
@@ -174,23 +205,18 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
                 variables,
                 null,
                 // an invitation to advocate is marketing: it honours unsubscribes and carries the link
-                message == CustomerMessage.REVIEW_INVITATION);
+                message == CustomerMessage.REVIEW_INVITATION,
+                decisionId);
+        // service messages are not capped, but wait out the customer's quiet hours like marketing does
+        Instant leavesAt = notBefore != null ? notBefore : contactPolicy.quietHoursEnd(now, customer.timezone());
+        if (leavesAt != null && leavesAt.isAfter(now)) {
+            outbox.postpone(messageId, leavesAt);
+        }
         if (caseId != null) {
             cases.linkMessage(caseId, messageId, message.name());
-            cases.note(caseId, message + "_SENT", null, null, now);
+            cases.note(caseId, message + "_SENT", null, leavesAt == null ? null : "waits until " + leavesAt, now);
         }
         return Optional.of(messageId);
-    }
-
-    /** Why the customer may not get the message, or null. */
-    private String refusal(Customer customer, CustomerMessage message) {
-        if (customer.firstReachable(Channel.EMAIL).isEmpty()) {
-            return "no e-mail address or no consent to e-mail";
-        }
-        if (message == CustomerMessage.REVIEW_INVITATION && cases.countOpen(customer.customerId()) > 0) {
-            return "the customer has an open complaint case";
-        }
-        return null;
     }
 
     @Override
@@ -249,8 +275,18 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
                 variables,
                 null,
                 false);
+        Instant leavesAt = contactPolicy.quietHoursEnd(now, customer.timezone());
+        if (leavesAt != null) {
+            outbox.postpone(messageId, leavesAt);
+        }
         cases.linkMessage(caseId, messageId, "FOLLOW_UP_SURVEY");
-        cases.note(caseId, "FOLLOW_UP_SENT", null, "survey " + survey.surveyId() + " by " + channel, now);
+        cases.note(
+                caseId,
+                "FOLLOW_UP_SENT",
+                null,
+                "survey " + survey.surveyId() + " by " + channel
+                        + (leavesAt == null ? "" : ", waits until " + leavesAt),
+                now);
         return survey.surveyId();
     }
 
@@ -281,11 +317,24 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
             Map<String, Object> variables,
             Integer priority,
             boolean marketing) {
+        return queue(customer, channel, template, recipient, language, variables, priority, marketing, null);
+    }
+
+    private String queue(
+            Customer customer,
+            Channel channel,
+            String template,
+            String recipient,
+            String language,
+            Map<String, Object> variables,
+            Integer priority,
+            boolean marketing,
+            String decisionId) {
         RenderedMessage rendered = templates.render(template, Locale.forLanguageTag(language), variables);
         return outbox.queue(new NewMessage(
                 customer.customerId(),
                 null,
-                null,
+                decisionId,
                 null,
                 channel,
                 template,

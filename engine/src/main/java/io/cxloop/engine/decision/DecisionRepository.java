@@ -96,14 +96,17 @@ public class DecisionRepository {
     /** A decision's id, customer and time with the facts it was made on (JSON). */
     public record RecordedInput(String decisionId, String customerId, Instant decidedAt, String inputFacts) {}
 
-    /** Decisions in {@code [from, to)} that recorded their facts, oldest first. */
-    public List<RecordedInput> inputsBetween(Instant from, Instant to, int limit) {
+    /**
+     * Decisions of a rule set (by the rule-set name its versions are labelled with, e.g. {@code next-best-action}) in
+     * {@code [from, to)} that recorded their facts, oldest first.
+     */
+    public List<RecordedInput> inputsBetween(String ruleSet, Instant from, Instant to, int limit) {
         return jdbc.sql(
                         """
                 select decision_id, customer_id, decided_at, input_facts from decision
-                where decided_at >= ? and decided_at < ? and input_facts is not null
+                where decided_at >= ? and decided_at < ? and input_facts is not null and rule_set_version like ?
                 order by decided_at, decision_id fetch first ? rows only""")
-                .params(utc(from), utc(to), limit)
+                .params(utc(from), utc(to), ruleSet + "@%", limit)
                 .query((rs, n) -> new RecordedInput(
                         rs.getString("decision_id"),
                         rs.getString("customer_id"),

@@ -62,7 +62,11 @@ public class JourneyEventService {
         events.insert(event, clock.instant());
 
         int reachedGoal = campaigns.reachGoal(event.customerId(), event.type().name());
-        surveys.afterEvent(event.customerId(), event.type(), event.eventId());
+        surveys.afterEvent(
+                event.customerId(),
+                event.type(),
+                event.eventId(),
+                event.attributes() == null ? null : event.attributes().touchpoint());
         BigDecimal cartValue =
                 event.attributes() == null ? null : event.attributes().cartValue();
         List<StartedCampaign> started = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.cxloop.engine.message;
 
 import io.cxloop.connectors.outbox.DispatchGuard;
 import io.cxloop.connectors.outbox.OutboxMessage;
+import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.decision.ContactPolicyProperties;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The contact policy once more, just before a message leaves (DESIGN.md: "checked at decision time and again just
  * before dispatch"): the customer must still exist and still consent to the message's channel, the address must not
- * have bounced, and marketing must not go to an address that unsubscribed. Marketing e-mail and SMS that fall into the
- * customer's quiet hours (e.g. a retry at night) wait until they end.
+ * have bounced, and marketing must not go to an address that unsubscribed nor to a customer whose complaint case is
+ * open (it may have been opened while the message waited, e.g. a survey invitation two days after a delivery).
+ * Marketing e-mail and SMS that fall into the customer's quiet hours (e.g. a retry at night) wait until they end.
  */
 @Component
 public class ContactPolicyGuard implements DispatchGuard {
@@ -33,16 +35,19 @@ public class ContactPolicyGuard implements DispatchGuard {
 
     private final CustomerRepository customers;
     private final SuppressionRepository suppressionList;
+    private final CaseRepository cases;
     private final ContactPolicy policy;
     private final Clock clock;
 
     public ContactPolicyGuard(
             CustomerRepository customers,
             SuppressionRepository suppressionList,
+            CaseRepository cases,
             ContactPolicyProperties policy,
             Clock clock) {
         this.customers = customers;
         this.suppressionList = suppressionList;
+        this.cases = cases;
         this.policy = policy.toPolicy();
         this.clock = clock;
     }
@@ -67,6 +72,9 @@ public class ContactPolicyGuard implements DispatchGuard {
         }
         if (message.marketing() && suppressions.contains(SuppressionReason.UNSUBSCRIBED)) {
             return Verdict.suppress("address " + message.recipient() + " unsubscribed from marketing");
+        }
+        if (message.marketing() && cases.countOpen(message.customerId()) > 0) {
+            return Verdict.suppress("the customer has an open complaint case: no marketing until the loop is closed");
         }
         if (message.marketing() && channel != Channel.CALL_QUEUE) {
             Instant quietUntil =

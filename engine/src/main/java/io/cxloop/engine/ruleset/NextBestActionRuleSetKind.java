@@ -92,7 +92,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     @Override
     public SimulationReport simulate(
             NextBestActionEngine candidate, NextBestActionEngine active, Instant from, Instant to) {
-        List<RecordedInput> inputs = decisions.inputsBetween(from, to, SIMULATED_AT_MOST + 1);
+        List<RecordedInput> inputs = decisions.inputsBetween(name(), from, to, SIMULATED_AT_MOST + 1);
         boolean truncated = inputs.size() > SIMULATED_AT_MOST;
         List<RecordedInput> replayed = truncated ? inputs.subList(0, SIMULATED_AT_MOST) : inputs;
         Tally activeTally = new Tally();

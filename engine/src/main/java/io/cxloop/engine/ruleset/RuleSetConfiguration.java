@@ -3,10 +3,13 @@ package io.cxloop.engine.ruleset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.ruleset.RuleSetService.Managed;
+import io.cxloop.rules.invitation.InvitationEngine;
+import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,30 @@ public class RuleSetConfiguration {
     @Bean
     TriageEngine triageEngine(Managed<TriageEngine> triageRuleSet) {
         return new ActiveTriageEngine(triageRuleSet.active());
+    }
+
+    @Bean
+    Managed<InvitationEngine> surveyInvitationRuleSet(ObjectMapper json, DecisionRepository decisions) {
+        return Managed.startingBuiltIn(new InvitationRuleSetKind(InvitationRuleSets.SURVEY, json, decisions));
+    }
+
+    @Bean
+    Managed<InvitationEngine> reviewInvitationRuleSet(ObjectMapper json, DecisionRepository decisions) {
+        return Managed.startingBuiltIn(new InvitationRuleSetKind(InvitationRuleSets.REVIEW, json, decisions));
+    }
+
+    /** Whether, how and when customers are asked to rate a touchpoint: the active {@code survey-invitation}. */
+    @Bean
+    InvitationEngine surveyInvitationEngine(
+            @Qualifier("surveyInvitationRuleSet") Managed<InvitationEngine> surveyInvitationRuleSet) {
+        return new ActiveInvitationEngine(surveyInvitationRuleSet.active());
+    }
+
+    /** Whether, how and when promoters are invited to write a review: the active {@code review-invitation}. */
+    @Bean
+    InvitationEngine reviewInvitationEngine(
+            @Qualifier("reviewInvitationRuleSet") Managed<InvitationEngine> reviewInvitationRuleSet) {
+        return new ActiveInvitationEngine(reviewInvitationRuleSet.active());
     }
 
     @Bean

@@ -4,14 +4,20 @@ import io.cxloop.connectors.template.MessageTemplates;
 import io.cxloop.connectors.template.RenderedMessage;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.decision.InvitationDecider;
+import io.cxloop.engine.decision.InvitationDecider.DecidedInvitation;
 import io.cxloop.engine.journey.JourneyEventType;
 import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.message.OutboxRepository.NewMessage;
+import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.engine.survey.SurveyLinks.OpenedSurvey;
+import io.cxloop.rules.invitation.InvitationDecision;
+import io.cxloop.rules.invitation.SurveyOccasion;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.JourneyStage;
 import io.cxloop.rules.model.Touchpoint;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,19 +26,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Invites customers to rate a touchpoint right after a decisive moment of their journey (a purchase, a delivery, a
- * service contact; {@code cxloop.surveys.after-events}), by e-mail or else SMS, with a signed survey link. The answer
- * is feedback like any other: analysed, triaged and answered by {@code feedback-closed-loop}. A customer is invited
- * at most once per {@code cxloop.surveys.min-interval} and only on a channel they consent to.
+ * Invites customers to rate a touchpoint after a decisive moment of their journey (a purchase, a delivery, a service
+ * contact; {@code cxloop.surveys.after-events}), a configured delay after it ({@code cxloop.surveys.delays}). Whether,
+ * on which channel — a survey link by e-mail or SMS, or a post-call survey request to the call center's queue — and
+ * when is decided by the {@code survey-invitation} rule set under the contact policy, and recorded with its reasons.
+ * The invitation waits for its time in the outbox, so it survives restarts. The answer is feedback like any other:
+ * analysed, triaged and answered by {@code feedback-closed-loop}.
  */
 @Component
 public class SurveyInvitations {
 
+    /** The survey link by e-mail or SMS. */
     public static final String TEMPLATE = "survey-invitation";
+
+    /** The request to the call center to offer the survey at the end of the customer's call. */
+    public static final String CALL_TEMPLATE = "survey-call-request";
 
     private static final Logger log = LoggerFactory.getLogger(SurveyInvitations.class);
 
-    /** What the survey after each event is about. */
+    /** What the survey after each event is about, unless the event names its touchpoint. */
     private static final Map<JourneyEventType, Subject> SUBJECTS = Map.of(
             JourneyEventType.PURCHASE_COMPLETED, new Subject(Touchpoint.WEB_SHOP, JourneyStage.ACQUIRE),
             JourneyEventType.DELIVERED, new Subject(Touchpoint.DELIVERY, JourneyStage.SERVICE),
@@ -44,32 +56,37 @@ public class SurveyInvitations {
     private final SurveyRepository surveys;
     private final SurveyLinks links;
     private final CustomerRepository customers;
+    private final InvitationDecider decider;
     private final OutboxRepository outbox;
     private final MessageTemplates templates;
-    private final Clock clock;
+    private final UnsubscribeLinks unsubscribeLinks;
 
     public SurveyInvitations(
             SurveyProperties properties,
             SurveyRepository surveys,
             SurveyLinks links,
             CustomerRepository customers,
+            InvitationDecider decider,
             OutboxRepository outbox,
             MessageTemplates templates,
-            Clock clock) {
+            UnsubscribeLinks unsubscribeLinks) {
         this.properties = properties;
         this.surveys = surveys;
         this.links = links;
         this.customers = customers;
+        this.decider = decider;
         this.outbox = outbox;
         this.templates = templates;
-        this.clock = clock;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     /**
-     * Invites the customer after the event, in the caller's transaction, if the event is configured and the contact
-     * policy allows it; returns the outbox message's id.
+     * Decides on an invitation after the event and, if the rules invite, queues it for its time, all in the caller's
+     * transaction; returns the outbox message's id.
+     *
+     * @param where where the event happened (the touchpoint to rate); null for the event type's usual one
      */
-    public Optional<String> afterEvent(String customerId, JourneyEventType type, String eventId) {
+    public Optional<String> afterEvent(String customerId, JourneyEventType type, String eventId, Touchpoint where) {
         Subject subject = SUBJECTS.get(type);
         if (subject == null || !properties.afterEvents().contains(type)) {
             return Optional.empty();
@@ -78,52 +95,71 @@ public class SurveyInvitations {
         if (customer == null) {
             return Optional.empty();
         }
-        Optional<Channel> channel = customer.firstReachable(Channel.EMAIL, Channel.SMS);
-        if (channel.isEmpty()) {
-            log.debug("No survey invitation to {} after {}: no e-mail or SMS consent", customerId, type);
-            return Optional.empty();
-        }
-        if (surveys.invitedSince(customerId, clock.instant().minus(properties.minInterval()))) {
-            log.debug(
-                    "No survey invitation to {} after {}: invited within {}",
+        Touchpoint touchpoint = where != null ? where : subject.touchpoint();
+        SurveyOccasion occasion = new SurveyOccasion(
+                eventId,
+                type.name(),
+                touchpoint,
+                surveys.lastInvitedAt(customerId).orElse(null),
+                properties.minInterval());
+        DecidedInvitation decided = decider.survey(customer, occasion, properties.delayAfter(type));
+        if (!decided.invites()) {
+            log.info(
+                    "No survey invitation to {} after {} {} (decision {})",
                     customerId,
                     type,
-                    properties.minInterval());
+                    eventId,
+                    decided.stored().decisionId());
             return Optional.empty();
         }
-        OpenedSurvey survey = links.about(
-                customerId,
-                subject.touchpoint().name(),
-                subject.stage().name(),
-                channel.get().name(),
-                eventId);
-        RenderedMessage rendered = templates.render(
-                TEMPLATE,
-                Locale.forLanguageTag(customer.language()),
-                Map.of(
-                        "firstName",
-                        customer.firstName() == null ? "" : customer.firstName(),
-                        "lastName",
-                        customer.lastName() == null ? "" : customer.lastName(),
-                        "eventType",
-                        type.name(),
-                        "surveyUrl",
-                        survey.url()));
+        InvitationDecision decision = decided.decision();
+        Instant now = decided.stored().decidedAt();
+        Channel channel = decision.channel();
+        Instant leavesAt =
+                decision.notBefore() != null && decision.notBefore().isAfter(now) ? decision.notBefore() : now;
+        OpenedSurvey survey =
+                links.about(customerId, touchpoint.name(), subject.stage().name(), channel.name(), eventId, leavesAt);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", customer.firstName() == null ? "" : customer.firstName());
+        variables.put("lastName", customer.lastName() == null ? "" : customer.lastName());
+        variables.put("customerId", customerId);
+        variables.put("eventType", type.name());
+        variables.put("touchpoint", touchpoint.name());
+        variables.put("surveyUrl", survey.url());
+        if (decision.marketing() && channel == Channel.EMAIL) {
+            var unsubscribe = unsubscribeLinks.forCustomer(customerId, channel);
+            if (unsubscribe != null) {
+                // marketing e-mail shows its unsubscribe link in the body too (UWG § 7 (3))
+                variables.put("unsubscribeUrl", unsubscribe.url());
+            }
+        }
+        String template = channel == Channel.CALL_QUEUE ? CALL_TEMPLATE : TEMPLATE;
+        RenderedMessage rendered = templates.render(template, Locale.forLanguageTag(customer.language()), variables);
         String messageId = outbox.queue(new NewMessage(
                 customerId,
                 null,
+                decided.stored().decisionId(),
                 null,
-                null,
-                channel.get(),
-                TEMPLATE,
-                customer.addressFor(channel.get()),
+                channel,
+                template,
+                customer.addressFor(channel),
                 customer.language(),
                 rendered.subject(),
                 rendered.htmlBody(),
                 rendered.textBody(),
                 null,
-                false));
-        log.info("Survey {} after {} {} sent to {} by {}", survey.surveyId(), type, eventId, customerId, channel.get());
+                decision.marketing()));
+        if (leavesAt.isAfter(now)) {
+            outbox.postpone(messageId, leavesAt);
+        }
+        log.info(
+                "Survey {} after {} {} to {} by {}, leaving {}",
+                survey.surveyId(),
+                type,
+                eventId,
+                customerId,
+                channel,
+                leavesAt);
         return Optional.of(messageId);
     }
 }

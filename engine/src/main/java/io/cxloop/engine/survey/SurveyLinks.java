@@ -26,13 +26,22 @@ public class SurveyLinks {
 
     /** Stores a follow-up survey of the case in the caller's transaction. */
     public OpenedSurvey followUp(String customerId, String caseId, String channel) {
-        return open(customerId, caseId, null, null, channel, null);
+        return open(customerId, caseId, null, null, channel, null, clock.instant());
     }
 
-    /** Stores a survey about a touchpoint (after a journey event) in the caller's transaction. */
+    /**
+     * Stores a survey about a touchpoint (after a journey event) in the caller's transaction.
+     *
+     * @param sentAt when the invitation leaves (it may wait for a delay): the link's validity starts then
+     */
     public OpenedSurvey about(
-            String customerId, String touchpoint, String journeyStage, String channel, String transactionRef) {
-        return open(customerId, null, touchpoint, journeyStage, channel, transactionRef);
+            String customerId,
+            String touchpoint,
+            String journeyStage,
+            String channel,
+            String transactionRef,
+            Instant sentAt) {
+        return open(customerId, null, touchpoint, journeyStage, channel, transactionRef, sentAt);
     }
 
     private OpenedSurvey open(
@@ -41,9 +50,10 @@ public class SurveyLinks {
             String touchpoint,
             String journeyStage,
             String channel,
-            String transactionRef) {
+            String transactionRef,
+            Instant sentAt) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(properties.validity());
+        Instant expiresAt = (sentAt.isAfter(now) ? sentAt : now).plus(properties.validity());
         String surveyId = UUID.randomUUID().toString();
         surveys.insert(new Survey(
                 surveyId,

@@ -6,6 +6,7 @@ import static io.cxloop.engine.persistence.JdbcTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,13 +66,16 @@ public class SurveyRepository {
                 == 1;
     }
 
-    /** Whether the customer was invited to a survey (not a follow-up) since then. */
-    public boolean invitedSince(String customerId, Instant since) {
-        return jdbc.sql("select count(*) from survey where customer_id = ? and case_id is null and created_at > ?")
-                        .params(customerId, utc(since))
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    /** When the customer was last invited to a survey after an event (not a follow-up); empty for never. */
+    public Optional<Instant> lastInvitedAt(String customerId) {
+        return jdbc
+                .sql("select max(created_at) as last_invited from survey where customer_id = ? and case_id is null")
+                .param(customerId)
+                .query((rs, n) -> instant(rs, "last_invited"))
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private static Survey map(ResultSet rs, int row) throws SQLException {

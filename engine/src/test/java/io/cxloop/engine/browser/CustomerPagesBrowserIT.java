@@ -152,7 +152,8 @@ class CustomerPagesBrowserIT extends EngineIT {
 
     private OpenedSurvey openSurvey(String customerId) {
         return new TransactionTemplate(transactions)
-                .execute(status -> surveyLinks.about(customerId, "DELIVERY", "SERVICE", "EMAIL", "order-4711"));
+                .execute(status -> surveyLinks.about(
+                        customerId, "DELIVERY", "SERVICE", "EMAIL", "order-4711", java.time.Instant.now()));
     }
 
     /** The engine here runs on localhost: the same path as in the link the customer got. */

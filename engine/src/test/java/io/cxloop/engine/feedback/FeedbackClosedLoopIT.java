@@ -361,6 +361,15 @@ class FeedbackClosedLoopIT extends EngineIT {
 
         MimeMessage invitation = awaitMail(email, null);
         assertThat(invitation.getSubject()).contains("share");
+        JsonNode decision = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class)
+                .get(0);
+        assertThat(decision.path("action").asText()).isEqualTo("REVIEW_INVITATION");
+        assertThat(decision.path("ruleSetVersion").asText()).isEqualTo("review-invitation@builtin-1");
+        assertThat(jdbc.sql("select decision_id from outbox_message where customer_id = ? and template = ?")
+                        .params(customerId, "review-invitation")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(decision.path("decisionId").asText());
         assertThat(Emails.text(invitation)).contains("https://www.example.com/reviews");
     }
 
@@ -382,8 +391,40 @@ class FeedbackClosedLoopIT extends EngineIT {
                         .single())
                 .as("invited once, not after every delivery")
                 .isEqualTo(1);
+        JsonNode decisions = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class);
+        assertThat(decisions.get(0).path("action").asText())
+                .as("the second delivery: no second invitation")
+                .isEqualTo("NO_ACTION");
+        assertThat(decisions.get(0).path("explanations").toString())
+                .contains("A customer is asked for a survey at most once within the minimum interval");
+        JsonNode invited = decisions.get(1);
+        assertThat(invited.path("action").asText()).isEqualTo("SURVEY_INVITATION");
+        assertThat(invited.path("ruleSetVersion").asText()).isEqualTo("survey-invitation@builtin-1");
+        assertThat(invited.path("explanations").toString())
+                .contains("The invitation waits for the delay after the event")
+                .contains("2 days after DELIVERED");
+
+        // the invitation waits two days (cxloop.surveys.delays.DELIVERED) in the outbox, not in memory
+        Instant waitsUntil = jdbc.sql(
+                        "select next_attempt_at from outbox_message where customer_id = ? and template = ?")
+                .params(customerId, "survey-invitation")
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
+        assertThat(waitsUntil)
+                .isEqualTo(Instant.parse(invited.path("notBefore").asText()))
+                .isBetween(
+                        Instant.now().plus(Duration.ofHours(47)), Instant.now().plus(Duration.ofHours(49)));
+        assertThat(SMTP.getReceivedMessages()).noneMatch(mail -> isTo(mail, email));
+        // two days pass
+        jdbc.sql("update outbox_message set next_attempt_at = ? where customer_id = ? and template = ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), customerId, "survey-invitation")
+                .update();
 
         MimeMessage invitation = awaitMail(email, null);
+        assertThat(invitation.getHeader("List-Unsubscribe"))
+                .as("a survey request is marketing")
+                .isNotNull();
         assertThat(invitation.getSubject()).isEqualTo("How satisfied were you?");
         assertThat(Emails.text(invitation)).contains("with the delivery of your order");
         String surveyPath = linkIn(Emails.text(invitation));
@@ -568,6 +609,15 @@ class FeedbackClosedLoopIT extends EngineIT {
             return false;
         });
         return found.get(0);
+    }
+
+    private static boolean isTo(MimeMessage mail, String address) {
+        try {
+            return Arrays.stream(mail.getRecipients(RecipientType.TO))
+                    .anyMatch(recipient -> recipient.toString().contains(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String surveyIdOf(String surveyPath) {

@@ -23,6 +23,13 @@ public final class Fixtures {
         return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
+    /** A time zone where it is one o'clock at night now: in the contact policy's quiet hours (21:00–08:00). */
+    public static String nightZone() {
+        int utcHour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(1 - utcHour + 12, 24) - 12;
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+    }
+
     /** Lena Schmidt, German, who agreed to e-mail only (in a {@link #daytimeZone()}). */
     public static Map<String, Object> germanCustomerWithEmailConsent(String email) {
         return customer("Lena", "Schmidt", email, "de", daytimeZone(), Map.of("EMAIL", true, "SMS", false));

@@ -60,7 +60,8 @@ class SurveyTokensTest {
                         URI.create("https://cx.shop.example"),
                         Duration.ofDays(14),
                         Set.of(),
-                        Duration.ofDays(30)),
+                        Duration.ofDays(30),
+                        null),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 }

@@ -1,0 +1,54 @@
+package io.cxloop.rules.invitation.internal;
+
+import io.cxloop.rules.invitation.InvitationDecision;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.nba.Explanation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the invitation rules concluded in one session: the explanations in firing order, the chosen channel and when the
+ * invitation may leave. The rule set reaches it as the global {@value #GLOBAL_NAME}. One instance per decision.
+ */
+public final class InvitationCollector {
+
+    /** The global every invitation rule set must declare with this type. */
+    public static final String GLOBAL_NAME = "decision";
+
+    private final List<Explanation> explanations = new ArrayList<>();
+    private Channel channel;
+    private boolean marketing;
+    private Instant notBefore;
+
+    /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
+    public void explain(String rule, String reason) {
+        explanations.add(new Explanation(rule, reason));
+    }
+
+    /** Invites on the channel. A rule set that chooses twice is wrong, so that fails loudly. */
+    public void invite(InvitationChannel chosen) {
+        if (this.channel != null) {
+            throw new IllegalStateException("The rule set chose twice: " + this.channel + " and then "
+                    + chosen.getChannel() + "; it must choose once");
+        }
+        this.channel = Objects.requireNonNull(chosen.getChannel(), "channel");
+        this.marketing = chosen.isMarketing();
+    }
+
+    /** The invitation waits until then (a delay, quiet hours); the latest of several reasons counts. */
+    public void postponeUntil(Instant notBefore) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        if (this.notBefore == null || notBefore.isAfter(this.notBefore)) {
+            this.notBefore = notBefore;
+        }
+    }
+
+    public InvitationDecision toDecision(String ruleSetVersion) {
+        if (channel == null) {
+            return new InvitationDecision(null, false, null, ruleSetVersion, explanations);
+        }
+        return new InvitationDecision(channel, marketing, notBefore, ruleSetVersion, explanations);
+    }
+}
