@@ -25,6 +25,7 @@ final class BareBaseline {
 
     private final EngineUnderTest engine;
     private final RuntimeService runtime;
+    private double idleCpu;
 
     BareBaseline(EngineUnderTest engine) {
         this.engine = engine;
@@ -52,6 +53,7 @@ final class BareBaseline {
     /** Climbs the rate ladder; every step starts new instances and waits until they completed. */
     List<RateLadder.Step> climb(List<Integer> rates, Duration step) {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        idleCpu = RateLadder.idleCpuNanosPerSecond();
         try {
             return RateLadder.climb(rates, rate -> step(rate, step, callers));
         } finally {
@@ -61,6 +63,7 @@ final class BareBaseline {
 
     private RateLadder.Step step(int rate, Duration duration, ExecutorService callers) {
         long cpu = RateLadder.cpuNanos();
+        SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
         OpenLoop.Result result = OpenLoop.run(
                 rate,
                 duration,
@@ -71,7 +74,7 @@ final class BareBaseline {
         Duration drained = waitFor(() -> running() == 0, Duration.ofSeconds(60));
         double elapsed = (System.nanoTime() - result.startNanos()) / 1e9;
         long completed = started - running();
-        double cpuPerCompletion = (RateLadder.cpuNanos() - cpu) / 1e6 / Math.max(1, completed);
+        RateLadder.Cost cost = RateLadder.Cost.since(cpu, sql, idleCpu, elapsed, completed);
         return new RateLadder.Step(
                 rate,
                 result.requests(),
@@ -85,7 +88,7 @@ final class BareBaseline {
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
-                cpuPerCompletion,
+                cost,
                 result.failures() + result.unanswered() == 0
                         && drained != null
                         && drained.compareTo(LoadHarness.GRACE) <= 0,

@@ -37,6 +37,8 @@ final class EndToEnd {
     private final Duration delay;
     private final HttpClient http;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private double idleCpu;
+    private List<List<String>> lastStepStatements = List.of();
     private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
 
     EndToEnd(EngineUnderTest engine, GreenMail smtp, Duration delay) {
@@ -48,6 +50,11 @@ final class EndToEnd {
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(8))
                 .build();
+    }
+
+    /** The most frequent SQL statements of the last step, per dispatched message. */
+    List<List<String>> lastStepStatements() {
+        return lastStepStatements;
     }
 
     /** The marketer shortens the built-in cart-abandoned trigger's delay, through the REST API. */
@@ -70,6 +77,7 @@ final class EndToEnd {
 
     List<RateLadder.Step> climb(List<Integer> rates, Duration step) {
         setTriggerDelay(delay);
+        idleCpu = RateLadder.idleCpuNanosPerSecond();
         return RateLadder.climb(rates, rate -> step(rate, step));
     }
 
@@ -80,6 +88,8 @@ final class EndToEnd {
         int receivedBefore = smtp.getReceivedMessages().length;
 
         long cpu = RateLadder.cpuNanos();
+        SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
+        java.util.Map<String, Long> sqlTexts = SqlCounter.INSTANCE.byText();
         OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(60), i -> http.sendAsync(
                         engine.request("/api/events")
                                 .POST(HttpRequest.BodyPublishers.ofString(cartAbandoned(prefix + i)))
@@ -97,8 +107,9 @@ final class EndToEnd {
         Duration drained = BareBaseline.waitFor(() -> sent(prefix) >= accepted, Duration.ofSeconds(60));
         long sent = sent(prefix);
         double elapsed = (System.nanoTime() - result.startNanos() - delay.toNanos()) / 1e9;
-        double cpuPerCompletion = (RateLadder.cpuNanos() - cpu) / 1e6 / Math.max(1, sent);
+        RateLadder.Cost cost = RateLadder.Cost.since(cpu, sql, idleCpu, elapsed + delay.toNanos() / 1e9, sent);
 
+        lastStepStatements = SqlCounter.top(sqlTexts, SqlCounter.INSTANCE.byText(), sent, 30);
         Histogram dispatched = dispatchLatencies(prefix, result);
         int received = smtp.getReceivedMessages().length - receivedBefore;
         if (received < sent(prefix)) {
@@ -119,7 +130,7 @@ final class EndToEnd {
                 dispatched.getValueAtPercentile(50) / 1e3,
                 dispatched.getValueAtPercentile(95) / 1e3,
                 dispatched.getValueAtPercentile(99) / 1e3,
-                cpuPerCompletion,
+                cost,
                 result.failures() + result.unanswered() == 0
                         && drained != null
                         && drained.compareTo(LoadHarness.GRACE) <= 0,

@@ -70,6 +70,7 @@ final class EngineUnderTest implements AutoCloseable {
         long begin = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CxloopApplication.class)
                 .registerShutdownHook(false)
+                .initializers(starting -> starting.getBeanFactory().addBeanPostProcessor(SqlCounter.INSTANCE))
                 .listeners((ApplicationListener<ApplicationReadyEvent>) ready -> readyAt.set(System.nanoTime()))
                 .run(arguments.toArray(String[]::new));
         return new EngineUnderTest(context, Duration.ofNanos(readyAt.get() - begin));

@@ -85,9 +85,11 @@ public final class LoadHarness {
                     report.heading("End to end (REST event → campaign → timer " + settings.delay()
                             + " → decision → outbox → SMTP)");
                     report.line("load average before: %s", Report.loadAverage());
-                    List<RateLadder.Step> e2e =
-                            new EndToEnd(engine, smtp, settings.delay()).climb(settings.rates(), settings.step());
+                    EndToEnd endToEnd = new EndToEnd(engine, smtp, settings.delay());
+                    List<RateLadder.Step> e2e = endToEnd.climb(settings.rates(), settings.step());
                     report.table(RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), rows(e2e));
+                    report.line("The engine's most frequent SQL statements in the last step, per dispatched message:");
+                    report.table(List.of("per message", "statement"), endToEnd.lastStepStatements());
                     summarize(report, settings, baseline, e2e);
                 }
                 if (settings.scenarios().contains(Scenario.DRAIN)) {

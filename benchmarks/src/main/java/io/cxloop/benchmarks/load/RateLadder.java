@@ -21,6 +21,46 @@ final class RateLadder {
 
     private RateLadder() {}
 
+    /**
+     * The JVM's CPU time per second while no load is offered (the job acquisition's and the outbox's polling, the
+     * JIT, the GC), measured over a few idle seconds: subtracted from a step's CPU time, it leaves what the
+     * completions cost.
+     */
+    static double idleCpuNanosPerSecond() {
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return (cpuNanos() - cpu) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(5);
+
+    /** What a step of {@code completed} completions over {@code elapsedSeconds} cost, per completion. */
+    record Cost(double cpuMillis, double netCpuMillis, double statements, double roundTrips, double commits) {
+
+        static Cost since(
+                long cpuBefore,
+                SqlCounter.Snapshot sqlBefore,
+                double idleCpuNanosPerSecond,
+                double elapsedSeconds,
+                long completed) {
+            double n = Math.max(1, completed);
+            long cpu = cpuNanos() - cpuBefore;
+            SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot().minus(sqlBefore);
+            return new Cost(
+                    cpu / 1e6 / n,
+                    Math.max(0, cpu - idleCpuNanosPerSecond * elapsedSeconds) / 1e6 / n,
+                    sql.statements() / n,
+                    sql.roundTrips() / n,
+                    sql.commits() / n);
+        }
+    }
+
     static List<Step> climb(List<Integer> rates, IntFunction<Step> step) {
         // warm-up (JIT, caches, connection pools) at the lowest rate; not reported
         step.apply(rates.get(0));
@@ -52,8 +92,9 @@ final class RateLadder {
      * @param ackP50 start (or REST acknowledgement) latency from the intended start, ms
      * @param failures failed starts or requests
      * @param doneP50 event to dispatched beyond the campaign delay, ms ({@code NaN} for the bare baseline)
-     * @param cpuMillisPerCompletion CPU time of this JVM (engine and load generator) per completion, in ms: on a
-     *     shared machine a steadier measure of cost than the rates
+     * @param cost CPU time of this JVM (engine and load generator) per completion, in ms, also less the idle JVM's
+     *     CPU time over the step; SQL statements, round trips and commits of the engine per completion: on a shared
+     *     machine steadier measures of cost than the rates
      * @param sustained no failures and the backlog drained within the grace time
      * @param loadAverage the machine's load average at the end of the step
      */
@@ -70,7 +111,7 @@ final class RateLadder {
             double doneP50,
             double doneP95,
             double doneP99,
-            double cpuMillisPerCompletion,
+            Cost cost,
             boolean sustained,
             String loadAverage) {
 
@@ -88,7 +129,9 @@ final class RateLadder {
                             ? "–"
                             : Report.millis(doneP50) + " / " + Report.millis(doneP95) + " / " + Report.millis(doneP99),
                     String.valueOf(failures),
-                    Report.millis(cpuMillisPerCompletion),
+                    Report.millis(cost.cpuMillis()) + " / " + Report.millis(cost.netCpuMillis()),
+                    Report.millis(cost.statements()) + " / " + Report.millis(cost.roundTrips()) + " / "
+                            + Report.millis(cost.commits()),
                     sustained ? "yes" : "no",
                     loadAverage);
         }
@@ -103,7 +146,8 @@ final class RateLadder {
                     ack + " p50/p95/p99 ms",
                     done + " p50/p95/p99 ms",
                     "failures",
-                    "CPU ms per completion",
+                    "CPU ms per completion (gross / less idle)",
+                    "SQL statements / round trips / commits per completion",
                     "sustained",
                     "load avg");
         }

@@ -53,8 +53,11 @@ final class TimerDrain {
         String loadBefore = Report.loadAverage();
 
         long createStart = System.nanoTime();
+        long createCpu = RateLadder.cpuNanos();
+        SqlCounter.Snapshot createSql = SqlCounter.INSTANCE.snapshot();
         startWaitingCampaigns(campaigns, report);
         Duration creation = Duration.ofNanos(System.nanoTime() - createStart);
+        RateLadder.Cost createCost = RateLadder.Cost.since(createCpu, createSql, 0, 0, campaigns);
         long waiting = count("select count(*) from act_ru_job where job_def_id_ in (" + DELAY_TIMERS + ")");
         EndToEnd.purge(smtp);
         long heapWaiting = usedHeapAfterGc();
@@ -68,8 +71,18 @@ final class TimerDrain {
                 waiting,
                 heapBefore >> 20,
                 heapWaiting >> 20);
+        report.line(
+                "Per campaign started (customer saved and event accepted): %s ms CPU, %s SQL statements, %s round"
+                        + " trips, %s commits.",
+                Report.millis(createCost.cpuMillis()),
+                Report.millis(createCost.statements()),
+                Report.millis(createCost.roundTrips()),
+                Report.millis(createCost.commits()));
 
         Instant now = Instant.now();
+        long drainCpu = RateLadder.cpuNanos();
+        SqlCounter.Snapshot drainSql = SqlCounter.INSTANCE.snapshot();
+        java.util.Map<String, Long> drainTexts = SqlCounter.INSTANCE.byText();
         long drainStart = System.nanoTime();
         int due = jdbc.update(
                 "update act_ru_job set duedate_ = ? where job_def_id_ in (" + DELAY_TIMERS + ") and duedate_ > ?",
@@ -82,6 +95,7 @@ final class TimerDrain {
                 patience);
         double seconds = (System.nanoTime() - drainStart) / 1e9;
         long done = count("select count(*) from outbox_message where customer_id like ?", prefix + "%");
+        RateLadder.Cost drainCost = RateLadder.Cost.since(drainCpu, drainSql, 0, 0, done * JOBS_PER_CAMPAIGN);
 
         Result result = new Result(
                 campaigns,
@@ -104,6 +118,7 @@ final class TimerDrain {
                                 + " where c.customer_id like ? and a.act_id_ = 'Task_IssueOfferAndQueueMessage'",
                         prefix + "%"),
                 count("select count(*) from act_ru_incident"),
+                drainCost,
                 heapBefore,
                 heapWaiting,
                 loadBefore,
@@ -111,6 +126,10 @@ final class TimerDrain {
                 Report.loadAverage());
         report.table(Result.headers(), List.of(result.row()));
         report.line(result.verdict());
+        report.line("The engine's most frequent SQL statements during the drain, per job:");
+        report.table(
+                List.of("per job", "statement"),
+                SqlCounter.top(drainTexts, SqlCounter.INSTANCE.byText(), done * JOBS_PER_CAMPAIGN, 30));
         return result;
     }
 
@@ -188,6 +207,7 @@ final class TimerDrain {
             long messaged,
             long offerStepRuns,
             long incidents,
+            RateLadder.Cost cost,
             long heapBefore,
             long heapWaiting,
             String loadBefore,
@@ -214,6 +234,8 @@ final class TimerDrain {
                     "messages (twice)",
                     "offer step runs",
                     "incidents",
+                    "CPU ms per job",
+                    "SQL statements / round trips / commits per job",
                     "load avg start/end");
         }
 
@@ -228,6 +250,9 @@ final class TimerDrain {
                     messaged + " (" + messagedTwice + ")",
                     String.valueOf(offerStepRuns),
                     String.valueOf(incidents),
+                    Report.millis(cost.cpuMillis()),
+                    Report.millis(cost.statements()) + " / " + Report.millis(cost.roundTrips()) + " / "
+                            + Report.millis(cost.commits()),
                     loadAtStart + " / " + loadAtEnd);
         }
 

@@ -113,7 +113,7 @@ class OpenLoopTest {
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
-                1,
+                new RateLadder.Cost(1, 1, 1, 1, 1),
                 sustained,
                 "0.00");
     }

@@ -1,0 +1,156 @@
+package io.cxloop.benchmarks.load;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the engine's JDBC work: statements executed (a batch counts each of its rows), round trips to the database
+ * (an execution or a batch), and commits. The harness's own queries (on its {@code main} thread) are not counted, so
+ * the counts per completion are the engine's cost of a completion, whatever the machine's load.
+ */
+final class SqlCounter implements BeanPostProcessor {
+
+    static final SqlCounter INSTANCE = new SqlCounter();
+
+    private final LongAdder statements = new LongAdder();
+    private final LongAdder roundTrips = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> byText =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private SqlCounter() {}
+
+    /** The counts so far. */
+    Snapshot snapshot() {
+        return new Snapshot(statements.sum(), roundTrips.sum(), commits.sum());
+    }
+
+    /** Executions per statement text (whitespace collapsed), for the {@code limit} most frequent, since the start. */
+    java.util.Map<String, Long> byText() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        byText.forEach((sql, count) -> counts.put(sql, count.sum()));
+        return counts;
+    }
+
+    /**
+     * The most frequent statements between two {@link #byText()} readings, per completion, as table rows (the text
+     * cut to 140 characters).
+     */
+    static java.util.List<java.util.List<String>> top(
+            java.util.Map<String, Long> before, java.util.Map<String, Long> after, long completions, int limit) {
+        return after.entrySet().stream()
+                .map(entry -> java.util.Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .map(entry -> java.util.List.of(
+                        Report.millis(entry.getValue() / (double) Math.max(1, completions)),
+                        "`" + (entry.getKey().length() > 140 ? entry.getKey().substring(0, 140) + "…" : entry.getKey())
+                                        .replace("|", "\\|")
+                                + "`"))
+                .toList();
+    }
+
+    record Snapshot(long statements, long roundTrips, long commits) {
+
+        Snapshot minus(Snapshot earlier) {
+            return new Snapshot(
+                    statements - earlier.statements, roundTrips - earlier.roundTrips, commits - earlier.commits);
+        }
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof Counting)) {
+            return new Counting(dataSource);
+        }
+        return bean;
+    }
+
+    private static boolean counted() {
+        return !"main".equals(Thread.currentThread().getName());
+    }
+
+    private final class Counting extends DelegatingDataSource {
+
+        Counting(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connection(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return connection(super.getConnection(username, password));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(getTargetDataSource()) ? (T) getTargetDataSource() : super.unwrap(type);
+        }
+
+        private Connection connection(Connection target) {
+            return (Connection) Proxy.newProxyInstance(
+                    SqlCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(target, method, args);
+                        if (method.getName().equals("commit") && counted()) {
+                            commits.increment();
+                        }
+                        if (result instanceof Statement statement) {
+                            String sql = args != null && args.length > 0 && args[0] instanceof String text
+                                    ? text.replaceAll("\\s+", " ").trim()
+                                    : "(statement)";
+                            return statement(statement, sql);
+                        }
+                        return result;
+                    });
+        }
+
+        private Object statement(Statement target, String sql) {
+            LongAdder executions = byText.computeIfAbsent(sql, text -> new LongAdder());
+            Class<?>[] interfaces = target instanceof java.sql.CallableStatement
+                    ? new Class<?>[] {java.sql.CallableStatement.class}
+                    : target instanceof java.sql.PreparedStatement
+                            ? new Class<?>[] {java.sql.PreparedStatement.class}
+                            : new Class<?>[] {Statement.class};
+            InvocationHandler handler = (proxy, method, args) -> {
+                String name = method.getName();
+                if (counted()) {
+                    if (name.equals("addBatch")) {
+                        statements.increment();
+                        executions.increment();
+                    } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
+                        roundTrips.increment();
+                    } else if (name.startsWith("execute")) {
+                        statements.increment();
+                        executions.increment();
+                        roundTrips.increment();
+                    }
+                }
+                return invoke(target, method, args);
+            };
+            return Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), interfaces, handler);
+        }
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
