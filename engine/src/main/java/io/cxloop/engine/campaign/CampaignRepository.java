@@ -73,6 +73,15 @@ public class CampaignRepository {
                 > 0;
     }
 
+    /** The process instances of the customer's campaigns that have no outcome yet (index campaign_customer_trigger). */
+    public List<String> runningProcessInstances(String customerId) {
+        return jdbc.sql("select process_instance_id from campaign where customer_id = ? and outcome is null"
+                        + " and process_instance_id is not null")
+                .param(customerId)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<Campaign> find(String campaignId) {
         return jdbc.sql("select * from campaign where campaign_id = ?")
                 .param(campaignId)
