@@ -137,6 +137,77 @@ final class EndToEnd {
                 Report.loadAverage());
     }
 
+    /**
+     * What one event costs end to end, whatever the machine's load: {@code events} events at {@code rate}, then as
+     * long as it takes (up to 15 minutes) until every message was dispatched; the JVM's CPU time (gross, and less
+     * what the idle engine uses in that time) and the engine's SQL per event.
+     */
+    Costing cost(int events, int rate) {
+        setTriggerDelay(delay);
+        String prefix = "cost-" + run + "-";
+        createCustomers(engine, prefix, events);
+        double idle = RateLadder.idleCpuNanosPerSecond();
+        long cpu = RateLadder.cpuNanos();
+        SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
+        Map<String, Long> texts = SqlCounter.INSTANCE.byText();
+        Duration duration = Duration.ofNanos(Math.round(events * 1e9 / rate));
+        OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofMinutes(5), i -> http.sendAsync(
+                        engine.request("/api/events")
+                                .POST(HttpRequest.BodyPublishers.ofString(cartAbandoned(prefix + i)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenAccept(response -> {
+                    if (!ACCEPTED.contains(response.statusCode())) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                }));
+        long accepted = result.requests() - result.failures() - result.unanswered();
+        BareBaseline.waitFor(() -> sent(prefix) >= accepted, Duration.ofMinutes(15));
+        long sent = sent(prefix);
+        double elapsed = (System.nanoTime() - result.startNanos()) / 1e9;
+        RateLadder.Cost cost = RateLadder.Cost.since(cpu, sql, idle, elapsed, sent);
+        List<List<String>> top = SqlCounter.top(texts, SqlCounter.INSTANCE.byText(), sent, 40);
+        purge(smtp);
+        return new Costing(events, accepted, sent, elapsed, idle / 1e6, cost, top, Report.loadAverage());
+    }
+
+    /** The outcome of {@link #cost}. */
+    record Costing(
+            int events,
+            long accepted,
+            long sent,
+            double seconds,
+            double idleCpuMillisPerSecond,
+            RateLadder.Cost cost,
+            List<List<String>> topStatements,
+            String loadAverage) {
+
+        void report(Report report) {
+            report.table(
+                    List.of(
+                            "events",
+                            "accepted",
+                            "dispatched",
+                            "took",
+                            "idle engine CPU ms/s",
+                            "CPU ms per event (gross / less idle)",
+                            "SQL statements / round trips / commits per event",
+                            "load avg"),
+                    List.of(List.of(
+                            String.valueOf(events),
+                            String.valueOf(accepted),
+                            String.valueOf(sent),
+                            Report.millis(seconds) + " s",
+                            Report.millis(idleCpuMillisPerSecond),
+                            Report.millis(cost.cpuMillis()) + " / " + Report.millis(cost.netCpuMillis()),
+                            Report.millis(cost.statements()) + " / " + Report.millis(cost.roundTrips()) + " / "
+                                    + Report.millis(cost.commits()),
+                            loadAverage)));
+            report.line("The engine's most frequent SQL statements, per event:");
+            report.table(List.of("per event", "statement"), topStatements);
+        }
+    }
+
     /** From the event's intended post time to the outbox's sent time, less the trigger's delay, in microseconds. */
     private Histogram dispatchLatencies(String prefix, OpenLoop.Result result) {
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);

@@ -92,6 +92,15 @@ public final class LoadHarness {
                     report.table(List.of("per message", "statement"), endToEnd.lastStepStatements());
                     summarize(report, settings, baseline, e2e);
                 }
+                if (settings.scenarios().contains(Scenario.COST)) {
+                    int rate = settings.rates().get(0);
+                    report.heading("Cost per event (" + settings.costEvents() + " events at " + rate
+                            + "/s, then until every message was dispatched)");
+                    report.line("load average before: %s", Report.loadAverage());
+                    new EndToEnd(engine, smtp, settings.delay())
+                            .cost(settings.costEvents(), rate)
+                            .report(report);
+                }
                 if (settings.scenarios().contains(Scenario.DRAIN)) {
                     report.heading("Timer drain (" + settings.campaigns() + " campaign timers due at once)");
                     report.line("load average before: %s", Report.loadAverage());

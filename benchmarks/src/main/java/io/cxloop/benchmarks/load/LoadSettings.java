@@ -26,12 +26,14 @@ record LoadSettings(
         String pgUser,
         String pgPassword,
         List<String> engineArguments,
-        String heap) {
+        String heap,
+        int costEvents) {
 
     enum Scenario {
         STARTUP,
         BASELINE,
         E2E,
+        COST,
         DRAIN;
 
         static Set<Scenario> parse(String value) {
@@ -78,7 +80,8 @@ record LoadSettings(
                 Arrays.stream(property("load.engine", "").split("\\s+"))
                         .filter(argument -> !argument.isBlank())
                         .toList(),
-                property("load.heap", "?"));
+                property("load.heap", "?"),
+                Integer.parseInt(property("load.cost-events", "300")));
     }
 
     private static String property(String name, String defaultValue) {

@@ -48,13 +48,17 @@ final class SqlCounter implements BeanPostProcessor {
     static java.util.List<java.util.List<String>> top(
             java.util.Map<String, Long> before, java.util.Map<String, Long> after, long completions, int limit) {
         return after.entrySet().stream()
-                .map(entry -> java.util.Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+                .map(entry ->
+                        java.util.Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
                 .filter(entry -> entry.getValue() > 0)
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(limit)
                 .map(entry -> java.util.List.of(
                         Report.millis(entry.getValue() / (double) Math.max(1, completions)),
-                        "`" + (entry.getKey().length() > 140 ? entry.getKey().substring(0, 140) + "…" : entry.getKey())
+                        "`"
+                                + (entry.getKey().length() > 140
+                                                ? entry.getKey().substring(0, 140) + "…"
+                                                : entry.getKey())
                                         .replace("|", "\\|")
                                 + "`"))
                 .toList();
