@@ -19,9 +19,21 @@ import java.util.regex.Pattern;
 public final class OutboxMimeMessages {
 
     private static final String UTF_8 = "UTF-8";
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     // The id becomes part of the Message-ID and of the sandbox file name.
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION;
+
+    static {
+        // Jakarta Mail looks its StreamProvider up with a ServiceLoader for every body part and every encoding, i.e.
+        // it searches every jar of the class path several times per e-mail (half of the dispatcher's CPU time in the
+        // load harness, docs/benchmarks.md); named as a system property, the provider is instantiated directly
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+        SESSION = Session.getInstance(new Properties());
+    }
+
     // what goes between < > in List-Unsubscribe: no spaces, line breaks or angle brackets
     private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>,]+");
     private static final Pattern MAILTO_URL = Pattern.compile("mailto:[^\\s<>,]+");
