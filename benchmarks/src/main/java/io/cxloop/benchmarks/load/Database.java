@@ -58,7 +58,7 @@ sealed interface Database extends AutoCloseable {
             settings.put(
                     "spring.datasource.url",
                     "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cxloop")
-                            + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000"
+                            + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"
                             + ";INIT=CREATE DOMAIN IF NOT EXISTS BLOB AS BINARY LARGE OBJECT");
             return settings;
         }
