@@ -3,11 +3,14 @@ package io.cxloop.benchmarks;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.model.OfferKind;
+import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
+import io.cxloop.rules.nba.Propensity;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,10 +39,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One next-best-action decision with the built-in rules plus {@code generatedRules} generated ones (per-trigger
- * eligibility and vetoes, as analysts would add for many triggers), on realistic facts: customers with different
- * consents, languages, time zones, open cases and contact histories, deciding on one of as many triggers as there
- * are generated rules. Throughput is per thread; sample time gives the latency percentiles.
+ * One next-best-action decision with the built-in rules plus {@code generatedRules} generated ones (per-trigger channel
+ * and offer eligibility and vetoes, as analysts would add for many triggers), on realistic facts: customers with
+ * different consents, languages, time zones, open cases and contact histories, deciding on one of as many triggers as
+ * there are generated rules, with four catalogue offers to arbitrate between (each with its usage, caps, budget and
+ * learned propensities). Throughput is per thread; sample time gives the latency percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -72,11 +77,28 @@ public class NextBestActionBenchmark {
         return engine.decide(request);
     }
 
-    /** Half of the rules reject SMS for English speakers on one trigger, half veto customers with open cases. */
+    /**
+     * A third of the rules reject SMS for English speakers on one trigger, a third veto customers with open cases, a
+     * third keep an offer out of one trigger.
+     */
     static String generatedRules(int count) {
         StringBuilder drl = new StringBuilder("\n// ---- generated for the benchmark ----\n");
         for (int i = 0; i < count; i++) {
-            if (i % 2 == 0) {
+            if (i % 3 == 2) {
+                drl.append(
+                        """
+                        rule "Trigger %1$d makes no %2$s offer"
+                            salience 90
+                        when
+                            ReconnectContext( triggerKey == "trigger-%1$d" )
+                            CandidateOffer( $id : offerId, offerId == "%2$s" )
+                        then
+                            insert( new OfferRejection( $id, drools.getRule().getName() ) );
+                            decision.explain( drools.getRule().getName(), "%2$s rejected on trigger %1$d" );
+                        end
+                        """
+                                .formatted(i, OFFERS[i % OFFERS.length]));
+            } else if (i % 3 == 0) {
                 drl.append(
                         """
                         rule "Trigger %1$d does not text English speakers"
@@ -108,6 +130,44 @@ public class NextBestActionBenchmark {
             }
         }
         return drl.toString();
+    }
+
+    private static final String[] OFFERS = {"ten-percent", "free-shipping", "style-guide", "review-invite"};
+
+    /** The catalogue as one customer's decision sees it: usage, caps, budget and propensities vary by customer. */
+    static List<CandidateOffer> offers(Random random) {
+        List<CandidateOffer> offers = new ArrayList<>();
+        double[] values = {10, 6, 2, 3};
+        OfferKind[] kinds = {OfferKind.DISCOUNT, OfferKind.FREE_SHIPPING, OfferKind.CONTENT, OfferKind.REVIEW_INVITE};
+        for (int o = 0; o < OFFERS.length; o++) {
+            Map<Channel, Propensity> propensity = new EnumMap<>(Channel.class);
+            for (Channel channel : Channel.values()) {
+                long impressions = random.nextInt(500);
+                propensity.put(
+                        channel,
+                        Propensity.DEFAULT_PRIOR.observe(random.nextInt((int) impressions / 4 + 1), impressions));
+            }
+            offers.add(new CandidateOffer(
+                    OFFERS[o],
+                    OFFERS[o],
+                    kinds[o],
+                    new Offer(o == 0 ? 10 : 0, Duration.ofDays(2), o == 1),
+                    values[o],
+                    o == 2 ? 1.5 : 1,
+                    o == 3 ? Set.of(Channel.EMAIL) : Set.of(),
+                    o == 0 ? NOW.minus(Duration.ofDays(30)) : null,
+                    o == 0 ? NOW.plus(Duration.ofDays(30)) : null,
+                    o < 2 ? 1 : null,
+                    o < 2 ? Duration.ofDays(30) : null,
+                    random.nextInt(2),
+                    o == 1 ? 10_000L : null,
+                    o == 0 ? 50_000.0 : null,
+                    o == 0 ? 4.5 : null,
+                    random.nextInt(12_000),
+                    propensity,
+                    o));
+        }
+        return offers;
     }
 
     static NextBestActionRequest[] requests(int triggers) {
@@ -144,8 +204,8 @@ public class NextBestActionBenchmark {
                         NOW.minus(Duration.ofHours(1 + random.nextInt(24 * 14))),
                         random.nextInt(3) != 0));
             }
-            requests[i] =
-                    new NextBestActionRequest(customer, trigger, contacts, NOW.plusSeconds(random.nextInt(86_400)));
+            requests[i] = new NextBestActionRequest(
+                    customer, trigger, contacts, NOW.plusSeconds(random.nextInt(86_400)), null, offers(random));
         }
         return requests;
     }

@@ -42,8 +42,9 @@ public class DecisionRepository {
         jdbc.sql(
                         """
                 insert into decision (decision_id, customer_id, campaign_id, action, channel, offer_percent,
-                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts, not_before)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts, not_before,
+                    offer_id, score)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         decision.decisionId(),
                         decision.customerId(),
@@ -57,7 +58,9 @@ public class DecisionRepository {
                         write(decision.explanations()),
                         utc(decision.decidedAt()),
                         inputFacts,
-                        utc(decision.notBefore()))
+                        utc(decision.notBefore()),
+                        decision.offerId(),
+                        decision.score())
                 .update();
     }
 
@@ -131,7 +134,14 @@ public class DecisionRepository {
                 rs.getString("rule_set_version"),
                 read(rs.getString("explanations")),
                 instant(rs, "decided_at"),
-                instant(rs, "not_before"));
+                instant(rs, "not_before"),
+                rs.getString("offer_id"),
+                score(rs));
+    }
+
+    private static Double score(ResultSet rs) throws SQLException {
+        double score = rs.getDouble("score");
+        return rs.wasNull() ? null : score;
     }
 
     private String write(List<Explanation> explanations) {

@@ -43,7 +43,9 @@ public class NextBestActionController {
     /**
      * The decision.
      *
-     * @param score the arbitration score of the chosen action; null while the rule set does not score
+     * @param offerId the chosen offer's id in the catalogue, {@code trigger:<key>} for the trigger's own offer
+     * @param score the chosen offer's priority, propensity × business value × weight (the explanation gives the
+     *     terms); null for no action, or when the rule set does not score
      * @param notBefore the message must not leave before this time (the customer's quiet hours); null: at once
      * @param explanation the rules that fired, in firing order, with what they concluded
      */
@@ -52,6 +54,7 @@ public class NextBestActionController {
             ActionType action,
             Channel channel,
             Offer offer,
+            String offerId,
             Double score,
             Instant notBefore,
             String ruleSetVersion,
@@ -87,7 +90,8 @@ public class NextBestActionController {
                 decision.action(),
                 decision.channel(),
                 decision.offer(),
-                null,
+                decision.offerId(),
+                decision.score(),
                 decision.notBefore(),
                 decision.ruleSetVersion(),
                 decision.explanations());

@@ -75,7 +75,9 @@ public class NextBestActionDecider {
                 action.ruleSetVersion(),
                 action.explanations(),
                 now,
-                action.notBefore());
+                action.notBefore(),
+                action.offerId(),
+                action.score());
         decisions.insert(decision, write(request));
         return decision;
     }

@@ -11,6 +11,8 @@ import java.util.List;
  * A next-best-action decision as recorded: what was decided, by which rule-set version, and why.
  *
  * @param notBefore the message waits until then (the customer's quiet hours); null: at once
+ * @param offerId the chosen offer ({@code trigger:<key>} for a trigger's own offer); null without action
+ * @param score the chosen offer's priority, propensity × business value × weight; null without action
  */
 public record StoredDecision(
         String decisionId,
@@ -22,4 +24,6 @@ public record StoredDecision(
         String ruleSetVersion,
         List<Explanation> explanations,
         Instant decidedAt,
-        Instant notBefore) {}
+        Instant notBefore,
+        String offerId,
+        Double score) {}

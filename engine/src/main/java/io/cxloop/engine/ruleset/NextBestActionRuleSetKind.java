@@ -134,11 +134,17 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
         final Map<String, Map<String, Long>> counts = new TreeMap<>();
 
-        /** Counts a decision and returns it in words, e.g. {@code RECONNECT_OFFER on EMAIL with 15 %}. */
+        /**
+         * Counts a decision and returns it in words, e.g. {@code RECONNECT_OFFER on EMAIL with summer-sale (15 %)}.
+         */
         String count(NextBestAction decision) {
             String channel =
                     decision.channel() == null ? "none" : decision.channel().name();
-            String offer = decision.offer() == null ? "none" : decision.offer().percent() + " %";
+            String offer = decision.offer() == null
+                    ? "none"
+                    : decision.offerId() == null
+                            ? decision.offer().percent() + " %"
+                            : decision.offerId() + " (" + decision.offer().percent() + " %)";
             add("action", decision.action().name());
             add("channel", channel);
             add("offer", offer);

@@ -194,7 +194,7 @@ class RuleSetLifecycleIT extends EngineIT {
         int version = uploaded.getBody().path("version").asInt();
         String label = "next-best-action@v" + version;
         assertThat(uploaded.getBody().path("label").asText()).isEqualTo(label);
-        assertThat(uploaded.getBody().path("scenarioResults")).hasSize(8).allSatisfy(result -> assertThat(
+        assertThat(uploaded.getBody().path("scenarioResults")).hasSize(11).allSatisfy(result -> assertThat(
                         result.path("passed").asBoolean())
                 .isTrue());
         assertThat(decide(customerId).path("ruleSetVersion").asText())
@@ -267,7 +267,7 @@ class RuleSetLifecycleIT extends EngineIT {
                 .extracting(change -> change.path("customerId").asText())
                 .containsExactlyInAnyOrder(simulated, simulatedToo);
         assertThat(report.path("changes").get(0).path("active").asText())
-                .isEqualTo("RECONNECT_OFFER on EMAIL with 15 %");
+                .matches("RECONNECT_OFFER on EMAIL with trigger:[a-z0-9-]+ \\(15 %\\)");
         assertThat(report.path("changes").get(0).path("candidate").asText()).isEqualTo("NO_ACTION");
         assertThat(report.path("candidate").path("action").path("NO_ACTION").asLong()
                         - report.path("active").path("action").path("NO_ACTION").asLong())

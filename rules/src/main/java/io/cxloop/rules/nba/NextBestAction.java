@@ -12,6 +12,10 @@ import java.util.List;
  * @param channel null when {@code action} is {@link ActionType#NO_ACTION}
  * @param offer null when {@code action} is {@link ActionType#NO_ACTION}
  * @param notBefore the message must not leave before this time (quiet hours); null: at once
+ * @param offerId the chosen offer's id in the catalogue ({@code trigger:<key>} for a trigger's own offer); null when
+ *     there is no action or the rule set does not arbitrate
+ * @param score the chosen offer's priority (propensity × business value × weight); null when there is no action or
+ *     the rule set does not score
  */
 public record NextBestAction(
         ActionType action,
@@ -19,16 +23,29 @@ public record NextBestAction(
         Offer offer,
         String ruleSetVersion,
         List<Explanation> explanations,
-        Instant notBefore) {
+        Instant notBefore,
+        String offerId,
+        Double score) {
 
     public NextBestAction {
         explanations = List.copyOf(explanations);
     }
 
+    /** A decision without arbitration (a rule set that chooses the trigger's offer without scoring it). */
+    public NextBestAction(
+            ActionType action,
+            Channel channel,
+            Offer offer,
+            String ruleSetVersion,
+            List<Explanation> explanations,
+            Instant notBefore) {
+        this(action, channel, offer, ruleSetVersion, explanations, notBefore, null, null);
+    }
+
     /** An action to take at once. */
     public NextBestAction(
             ActionType action, Channel channel, Offer offer, String ruleSetVersion, List<Explanation> explanations) {
-        this(action, channel, offer, ruleSetVersion, explanations, null);
+        this(action, channel, offer, ruleSetVersion, explanations, null, null, null);
     }
 
     public boolean hasAction() {

@@ -11,23 +11,48 @@ import java.util.List;
  * @param recentContacts the customer's messages, by every process, within the longer of the trigger's re-entry window
  *     and the contact policy's window
  * @param contactPolicy caps and quiet hours; null for {@link ContactPolicy#DEFAULT}
+ * @param offers the offers to arbitrate between, with their usage and propensities; null or empty: the reconnect
+ *     trigger's own offer alone (see {@link #candidates()})
  */
 public record NextBestActionRequest(
         CustomerProfile customer,
         ReconnectContext reconnect,
         List<ContactRecord> recentContacts,
         Instant now,
-        ContactPolicy contactPolicy) {
+        ContactPolicy contactPolicy,
+        List<CandidateOffer> offers) {
 
     public NextBestActionRequest {
         recentContacts = recentContacts == null ? List.of() : List.copyOf(recentContacts);
         contactPolicy = contactPolicy == null ? ContactPolicy.DEFAULT : contactPolicy;
+        offers = offers == null ? List.of() : List.copyOf(offers);
+    }
+
+    /** A decision on the reconnect trigger's own offer alone. */
+    public NextBestActionRequest(
+            CustomerProfile customer,
+            ReconnectContext reconnect,
+            List<ContactRecord> recentContacts,
+            Instant now,
+            ContactPolicy contactPolicy) {
+        this(customer, reconnect, recentContacts, now, contactPolicy, null);
+    }
+
+    /**
+     * The offers the rules arbitrate between: {@code offers}, or when there are none (a decision recorded before the
+     * offer catalogue, a scenario without offers) the reconnect trigger's own offer with the default prior.
+     */
+    public List<CandidateOffer> candidates() {
+        if (!offers.isEmpty() || reconnect == null || reconnect.offer() == null) {
+            return offers;
+        }
+        return List.of(CandidateOffer.ofTrigger(reconnect.triggerKey(), reconnect.offer(), 1, null, 0));
     }
 
     /** A decision under the default contact policy. */
     public NextBestActionRequest(
             CustomerProfile customer, ReconnectContext reconnect, List<ContactRecord> recentContacts, Instant now) {
-        this(customer, reconnect, recentContacts, now, null);
+        this(customer, reconnect, recentContacts, now, null, null);
     }
 
     /** When the quiet hours the customer is in now end; null when it is not quiet for them now. */

@@ -4,6 +4,8 @@ import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.nba.internal.ChannelCandidate;
 import io.cxloop.rules.nba.internal.ContactVeto;
 import io.cxloop.rules.nba.internal.DecisionCollector;
+import io.cxloop.rules.nba.internal.OfferRejection;
+import io.cxloop.rules.nba.internal.ScoredCandidate;
 import java.util.Set;
 
 /** The {@code next-best-action} rule set as a versioned artefact: its name, fact model and built-in parts. */
@@ -23,7 +25,12 @@ public final class NextBestActionRuleSet {
      */
     public static final FactModel FACT_MODEL = new FactModel(
             "io.cxloop.rules.nba",
-            Set.of(ChannelCandidate.class.getName(), ContactVeto.class.getName(), DecisionCollector.class.getName()),
+            Set.of(
+                    ChannelCandidate.class.getName(),
+                    ContactVeto.class.getName(),
+                    DecisionCollector.class.getName(),
+                    OfferRejection.class.getName(),
+                    ScoredCandidate.class.getName()),
             Set.of("io.cxloop.rules.model", "io.cxloop.rules.nba"));
 
     private NextBestActionRuleSet() {}

@@ -30,9 +30,15 @@ public record NextBestActionScenario(String name, NextBestActionRequest given, E
      * @param offerPercent the offer's discount
      * @param rulesFired rules that must be among those that fired (by name)
      * @param notBefore when the message may leave at the earliest (quiet hours)
+     * @param offerId the chosen offer's id (catalogue id, or {@code trigger:<key>})
      */
     public record Expectation(
-            ActionType action, Channel channel, Integer offerPercent, List<String> rulesFired, Instant notBefore) {
+            ActionType action,
+            Channel channel,
+            Integer offerPercent,
+            List<String> rulesFired,
+            Instant notBefore,
+            String offerId) {
 
         public Expectation {
             Objects.requireNonNull(action, "expect.action");
@@ -64,6 +70,10 @@ public record NextBestActionScenario(String name, NextBestActionRequest given, E
                 && (decision.offer() == null || decision.offer().percent() != expect.offerPercent())) {
             failures.add("expected an offer of " + expect.offerPercent() + " % but was "
                     + (decision.offer() == null ? "no offer" : decision.offer().percent() + " %"));
+        }
+        if (expect.offerId() != null && !expect.offerId().equals(decision.offerId())) {
+            failures.add("expected offer " + expect.offerId() + " but was "
+                    + (decision.offerId() == null ? "none" : decision.offerId()));
         }
         if (expect.notBefore() != null && !expect.notBefore().equals(decision.notBefore())) {
             failures.add("expected the message to wait until " + expect.notBefore() + " but "

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param channels channels in the marketer's order of preference
  * @param reEntry at most one reconnect message per customer within this window
+ * @param offer the trigger's own offer; null when the trigger offers only catalogue offers
  */
 public record ReconnectContext(String triggerKey, List<Channel> channels, Duration reEntry, Offer offer) {
 

@@ -31,7 +31,8 @@ class NextBestActionRulesTest {
     static final String CONSENT = "Channel needs the customer's consent";
     static final String ADDRESS = "Channel needs a contact address";
     static final String RE_ENTRY = "At most one reconnect message per customer within the re-entry window";
-    static final String FIRST_ALLOWED = "The first allowed channel in the trigger's order wins";
+    static final String SCORED = "Every eligible offer is scored on its first allowed channel";
+    static final String FIRST_ALLOWED = "The offer with the highest priority wins";
     static final String NOTHING_ALLOWED = "No action when no channel is allowed";
     static final String OPEN_CASE = "No marketing while a complaint case is open";
 
@@ -48,7 +49,11 @@ class NextBestActionRulesTest {
                 .isEqualTo(new Explanation(
                         FIRST_ALLOWED,
                         "EMAIL chosen: it is the first channel of trigger cart-abandoned the customer can be reached"
-                                + " on; offer: 15 % off, valid for 24 hours, free express shipping"));
+                                + " on; offer: 15 % off, valid for 24 hours, free express shipping; offer"
+                                + " trigger:cart-abandoned (offer of trigger cart-abandoned) has the highest priority,"
+                                + " 0.1"));
+        assertThat(action.offerId()).isEqualTo("trigger:cart-abandoned");
+        assertThat(action.score()).isEqualTo(0.1);
     }
 
     @Test
@@ -61,9 +66,16 @@ class NextBestActionRulesTest {
                 .containsExactly(
                         new Explanation(CONSENT, "EMAIL rejected: the customer has not consented to EMAIL"),
                         new Explanation(
+                                SCORED,
+                                "offer trigger:cart-abandoned (offer of trigger cart-abandoned) on SMS: priority 0.1"
+                                        + " = propensity 0.1 (0 conversions in 0 messages, prior Beta(1, 9)) × value 1"
+                                        + " × weight 1"),
+                        new Explanation(
                                 FIRST_ALLOWED,
                                 "SMS chosen: it is the first channel of trigger cart-abandoned the customer can be"
-                                        + " reached on; offer: 15 % off, valid for 24 hours, free express shipping"));
+                                        + " reached on; offer: 15 % off, valid for 24 hours, free express shipping;"
+                                        + " offer trigger:cart-abandoned (offer of trigger cart-abandoned) has the"
+                                        + " highest priority, 0.1"));
     }
 
     @Test
@@ -72,7 +84,7 @@ class NextBestActionRulesTest {
                 engine.decide(decisionFor(germanCustomerWithEmailAndSmsConsent(), cartAbandonedTriggerPreferringSms()));
 
         assertThat(action.channel()).isEqualTo(Channel.SMS);
-        assertThat(action.explanations()).extracting(Explanation::rule).containsExactly(FIRST_ALLOWED);
+        assertThat(action.explanations()).extracting(Explanation::rule).containsExactly(SCORED, FIRST_ALLOWED);
     }
 
     @Test
@@ -212,7 +224,7 @@ class NextBestActionRulesTest {
                 germanCustomerWithEmailAndSmsConsentButNoEmailAddress(), cartAbandonedTriggerPreferringSms()));
 
         // SMS wins at once; the e-mail candidate is still examined and its rejection explained before selection.
-        assertThat(action.explanations()).extracting(Explanation::rule).containsExactly(ADDRESS, FIRST_ALLOWED);
+        assertThat(action.explanations()).extracting(Explanation::rule).containsExactly(ADDRESS, SCORED, FIRST_ALLOWED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cxloop.rules.nba.internal;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.Offer;
 import io.cxloop.rules.nba.ActionType;
+import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.Explanation;
 import io.cxloop.rules.nba.NextBestAction;
 import java.time.Instant;
@@ -23,6 +24,8 @@ public final class DecisionCollector {
     private Channel channel;
     private Offer offer;
     private Instant notBefore;
+    private String offerId;
+    private Double score;
 
     /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
     public void explain(String rule, String reason) {
@@ -39,6 +42,16 @@ public final class DecisionCollector {
         this.offer = Objects.requireNonNull(offer, "offer");
     }
 
+    /**
+     * Chooses an offer of the arbitration on a channel, with its priority. A rule set that chooses twice is wrong, so
+     * that fails loudly.
+     */
+    public void choose(Channel channel, CandidateOffer offer, double score) {
+        chooseReconnectOffer(channel, Objects.requireNonNull(offer, "offer").terms());
+        this.offerId = offer.offerId();
+        this.score = score;
+    }
+
     /** The chosen message waits until then (e.g. quiet hours end); it is not dropped. */
     public void postponeUntil(Instant notBefore) {
         if (this.notBefore == null || notBefore.isAfter(this.notBefore)) {
@@ -50,6 +63,7 @@ public final class DecisionCollector {
         if (channel == null) {
             return new NextBestAction(ActionType.NO_ACTION, null, null, ruleSetVersion, explanations, null);
         }
-        return new NextBestAction(ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations, notBefore);
+        return new NextBestAction(
+                ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations, notBefore, offerId, score);
     }
 }

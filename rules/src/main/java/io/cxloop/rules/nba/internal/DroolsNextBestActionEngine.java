@@ -3,6 +3,7 @@ package io.cxloop.rules.nba.internal;
 import io.cxloop.rules.RuleSetCompilationException;
 import io.cxloop.rules.internal.KieBaseCompiler;
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
@@ -92,6 +93,9 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
             for (ContactRecord contact : request.recentContacts()) {
                 session.insert(contact);
             }
+            for (CandidateOffer offer : request.candidates()) {
+                session.insert(offer);
+            }
             List<Channel> channels = request.reconnect().channels();
             for (int rank = 0; rank < channels.size(); rank++) {
                 session.insert(new ChannelCandidate(channels.get(rank), rank));
@@ -106,11 +110,12 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         }
         NextBestAction action = decision.toNextBestAction(ruleSetVersion);
         log.debug(
-                "Next-best action for customer {} on trigger {}: {} {} ({})",
+                "Next-best action for customer {} on trigger {}: {} {} {} ({})",
                 request.customer().customerId(),
                 request.reconnect().triggerKey(),
                 action.action(),
                 action.channel(),
+                action.offerId(),
                 ruleSetVersion);
         return action;
     }
