@@ -8,8 +8,11 @@ import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.decision.NextBestActionDecider;
 import io.cxloop.engine.decision.StoredDecision;
 import io.cxloop.engine.message.OutboxRepository;
+import io.cxloop.engine.offer.CatalogueOffer;
 import io.cxloop.engine.offer.IssuedOfferCode;
+import io.cxloop.engine.offer.OfferCatalogue;
 import io.cxloop.engine.offer.OfferCodes;
+import io.cxloop.engine.offer.OfferOutcomes;
 import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.engine.trigger.ReconnectTrigger;
 import io.cxloop.engine.trigger.TriggerRepository;
@@ -60,6 +63,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     private final MessageTemplates templates;
     private final NextBestActionDecider decider;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final OfferCatalogue catalogue;
+    private final OfferOutcomes outcomes;
     private final Clock clock;
 
     public ReconnectCampaignAdapter(
@@ -72,6 +77,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             MessageTemplates templates,
             NextBestActionDecider decider,
             UnsubscribeLinks unsubscribeLinks,
+            OfferCatalogue catalogue,
+            OfferOutcomes outcomes,
             Clock clock) {
         this.campaigns = campaigns;
         this.customers = customers;
@@ -82,6 +89,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         this.templates = templates;
         this.decider = decider;
         this.unsubscribeLinks = unsubscribeLinks;
+        this.catalogue = catalogue;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -90,8 +99,8 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         Campaign campaign = campaign(campaignId);
         Customer customer = customer(campaign.customerId());
         ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
-        StoredDecision decision =
-                decider.decide(customer, withoutUndeliverableChannels(trigger, campaignId), campaignId);
+        StoredDecision decision = decider.decide(
+                customer, withoutUndeliverableChannels(trigger, campaignId), trigger.offers(), campaignId);
         if (decision.action() != ActionType.NO_ACTION) {
             String group = campaigns.assignHoldoutGroup(
                     campaignId, Holdout.groupOf(customer.customerId(), trigger.key(), trigger.controlShare()));
@@ -115,7 +124,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
      */
     private ReconnectDecision holdOut(
             String campaignId, Customer customer, ReconnectTrigger trigger, StoredDecision decision) {
-        Instant windowEnds = clock.instant().plus(trigger.offer().validity());
+        Instant windowEnds = clock.instant().plus(decision.offer().validity());
         String percent =
                 trigger.controlShare().movePointRight(2).stripTrailingZeros().toPlainString();
         decisions.holdOut(
@@ -149,18 +158,26 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         // a message postponed by quiet hours is sent later: its offer is valid from then
         Instant now = clock.instant();
         Instant sendAt = decision.notBefore() != null && decision.notBefore().isAfter(now) ? decision.notBefore() : now;
-        IssuedOfferCode code =
-                offerCodes.issue(customer.customerId(), campaignId, decisionId, decision.offer(), sendAt);
+        IssuedOfferCode code = offerCodes.issue(
+                customer.customerId(), campaignId, decisionId, decision.offerId(), decision.offer(), sendAt);
+        // a catalogue offer may come with a template of its own (content, review invitation …)
+        String template = decision.offerId() == null
+                ? trigger.template()
+                : catalogue
+                        .find(decision.offerId())
+                        .map(CatalogueOffer::template)
+                        .filter(name -> name != null)
+                        .orElse(trigger.template());
         Locale locale = Locale.forLanguageTag(customer.language());
         RenderedMessage rendered =
-                templates.render(trigger.template(), locale, templateVariables(customer, code, decision.channel()));
+                templates.render(template, locale, templateVariables(customer, code, decision.channel()));
         String messageId = outbox.queue(new OutboxRepository.NewMessage(
                 customer.customerId(),
                 campaignId,
                 decisionId,
                 code.code(),
                 decision.channel(),
-                trigger.template(),
+                template,
                 customer.addressFor(decision.channel()),
                 customer.language(),
                 rendered.subject(),
@@ -174,7 +191,14 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
 
     @Override
     public void recordOutcome(String campaignId, CampaignOutcome outcome) {
-        campaigns.end(campaignId, outcome, clock.instant());
+        Instant now = clock.instant();
+        campaigns.end(campaignId, outcome, now);
+        // what the offer achieved teaches the arbitration: a purchase after the message converts, an expiry does not
+        if (outcome == CampaignOutcome.CONVERTED_AFTER_CONTACT || outcome == CampaignOutcome.EXPIRED) {
+            Customer customer = customer(campaign(campaignId).customerId());
+            outcomes.recordCampaign(
+                    campaignId, customer.valueSegment(), outcome == CampaignOutcome.CONVERTED_AFTER_CONTACT, now);
+        }
         log.info("Campaign {} ended: {}", campaignId, outcome);
     }
 

@@ -84,7 +84,7 @@ public class NextBestActionController {
                         "context.trigger",
                         "no active trigger " + query.context().trigger()));
         StoredDecision decision =
-                decider.decide(customer, limitedTo(trigger, query.context().channels()), null);
+                decider.decide(customer, limitedTo(trigger, query.context().channels()), trigger.offers(), null);
         return new NextBestActionAnswer(
                 decision.decisionId(),
                 decision.action(),

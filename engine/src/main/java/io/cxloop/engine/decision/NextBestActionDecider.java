@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
+import io.cxloop.engine.offer.OfferCatalogue;
 import io.cxloop.rules.model.CustomerProfile;
+import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.ContactPolicy;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.NextBestAction;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one next-best-action decision of the application, for the processes and for other systems alike: gathers the
- * facts (customer, consents, open complaint cases, contacts across all processes, the contact policy), asks the active
+ * facts (customer, consents, open complaint cases, contacts across all processes, the contact policy, the offers with
+ * their usage and learned propensities), asks the active
  * rule set and records
  * the decision with its facts, its rule-set version and its explanations.
  */
@@ -32,6 +35,7 @@ public class NextBestActionDecider {
     private final ContactHistory contacts;
     private final CaseRepository cases;
     private final ContactPolicy contactPolicy;
+    private final OfferCatalogue offers;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -41,6 +45,7 @@ public class NextBestActionDecider {
             ContactHistory contacts,
             CaseRepository cases,
             ContactPolicyProperties contactPolicy,
+            OfferCatalogue offers,
             ObjectMapper json,
             Clock clock) {
         this.rules = rules;
@@ -48,6 +53,7 @@ public class NextBestActionDecider {
         this.contacts = contacts;
         this.cases = cases;
         this.contactPolicy = contactPolicy.toPolicy();
+        this.offers = offers;
         this.json = json;
         this.clock = clock;
     }
@@ -55,15 +61,20 @@ public class NextBestActionDecider {
     /**
      * Decides and records the decision.
      *
+     * @param catalogueOfferIds the catalogue offers the trigger names; they compete with its own offer
      * @param campaignId the campaign deciding, null for a decision asked for over the API
      */
-    public StoredDecision decide(Customer customer, ReconnectContext context, String campaignId) {
+    public StoredDecision decide(
+            Customer customer, ReconnectContext context, List<String> catalogueOfferIds, String campaignId) {
         Instant now = clock.instant();
         Duration lookBack =
                 context.reEntry().compareTo(contactPolicy.window()) > 0 ? context.reEntry() : contactPolicy.window();
         List<ContactRecord> recentContacts = contacts.since(customer.customerId(), now.minus(lookBack));
         CustomerProfile profile = customer.toProfile().withOpenComplaintCases(cases.countOpen(customer.customerId()));
-        NextBestActionRequest request = new NextBestActionRequest(profile, context, recentContacts, now, contactPolicy);
+        List<CandidateOffer> candidates =
+                offers.candidates(context, catalogueOfferIds, customer.customerId(), customer.valueSegment());
+        NextBestActionRequest request =
+                new NextBestActionRequest(profile, context, recentContacts, now, contactPolicy, candidates);
         NextBestAction action = rules.decide(request);
         StoredDecision decision = new StoredDecision(
                 UUID.randomUUID().toString(),

@@ -26,4 +26,32 @@ public record StoredDecision(
         Instant decidedAt,
         Instant notBefore,
         String offerId,
-        Double score) {}
+        Double score) {
+
+    /** A decision without arbitration between offers (no offer id, no score). */
+    public StoredDecision(
+            String decisionId,
+            String customerId,
+            String campaignId,
+            ActionType action,
+            Channel channel,
+            Offer offer,
+            String ruleSetVersion,
+            List<Explanation> explanations,
+            Instant decidedAt,
+            Instant notBefore) {
+        this(
+                decisionId,
+                customerId,
+                campaignId,
+                action,
+                channel,
+                offer,
+                ruleSetVersion,
+                explanations,
+                decidedAt,
+                notBefore,
+                null,
+                null);
+    }
+}

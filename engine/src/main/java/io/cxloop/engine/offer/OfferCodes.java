@@ -25,7 +25,14 @@ public class OfferCodes {
         this.jdbc = jdbc;
     }
 
-    public IssuedOfferCode issue(String customerId, String campaignId, String decisionId, Offer offer, Instant now) {
+    /**
+     * Issues a code.
+     *
+     * @param offerId the offer of the catalogue ({@code trigger:<key>} for a trigger's own offer) whose caps and
+     *     budget the code counts against; null for none
+     */
+    public IssuedOfferCode issue(
+            String customerId, String campaignId, String decisionId, String offerId, Offer offer, Instant now) {
         String code = newCode();
         for (int attempt = 1; taken(code); attempt++) {
             // 32^8 codes make a collision rare; checking first keeps the transaction clean on PostgreSQL
@@ -43,7 +50,7 @@ public class OfferCodes {
                 offer.freeExpressShipping(),
                 now,
                 now.plus(offer.validity()));
-        insert(issued);
+        insert(issued, offerId);
         return issued;
     }
 
@@ -66,12 +73,12 @@ public class OfferCodes {
         return code.toString();
     }
 
-    private void insert(IssuedOfferCode code) {
+    private void insert(IssuedOfferCode code, String offerId) {
         jdbc.sql(
                         """
                 insert into offer_code (code, customer_id, campaign_id, decision_id, percent, free_express, issued_at,
-                    expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    expires_at, offer_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         code.code(),
                         code.customerId(),
@@ -80,7 +87,8 @@ public class OfferCodes {
                         code.percent(),
                         code.freeExpressShipping(),
                         utc(code.issuedAt()),
-                        utc(code.expiresAt()))
+                        utc(code.expiresAt()),
+                        offerId)
                 .update();
     }
 }

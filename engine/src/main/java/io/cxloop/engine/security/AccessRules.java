@@ -30,6 +30,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /s/**                          public: the signed, expiring survey token is the authorisation (answerable once)
  * /api/admin/**                  ADMIN
  * /api/triggers/**               MARKETER, ADMIN
+ * /api/offers/**                 ANALYST, MARKETER, ADMIN   (the offer catalogue)
  * /api/events/**                 SYSTEM, ADMIN
  * GET /api/customers/**          any role
  * /api/customers/**              SYSTEM, ADMIN
@@ -85,6 +86,8 @@ public final class AccessRules {
                 .hasRole(ADMIN.name())
                 .requestMatchers(path("/api/triggers/**"))
                 .hasAnyRole(names(MARKETER, ADMIN))
+                .requestMatchers(path("/api/offers/**"))
+                .hasAnyRole(names(ANALYST, MARKETER, ADMIN))
                 .requestMatchers(path("/api/events/**"), path("/api/feedback/**"))
                 .hasAnyRole(names(SYSTEM, ADMIN))
                 .requestMatchers(path("/api/cases/**"))

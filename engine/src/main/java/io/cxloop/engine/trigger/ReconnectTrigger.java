@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * One immutable version of a reconnect trigger. Running campaigns keep the version they started with.
  *
+ * @param offers ids of the catalogue offers the decision arbitrates between, besides the trigger's own {@code offer}
  * @param controlShare the share of customers held out as a control group (0 to 0.5): no message, outcome recorded
  */
 public record ReconnectTrigger(
@@ -21,6 +22,7 @@ public record ReconnectTrigger(
         Duration delay,
         JourneyEventType goalEventType,
         OfferTerms offer,
+        List<String> offers,
         List<Channel> channels,
         String template,
         Duration reEntry,
@@ -29,9 +31,10 @@ public record ReconnectTrigger(
         String createdBy,
         BigDecimal controlShare) {
 
-    /** Versions stored before control groups existed have none. */
+    /** Versions stored before control groups (or catalogue offers) existed have none. */
     public ReconnectTrigger {
         controlShare = controlShare == null ? BigDecimal.ZERO : controlShare;
+        offers = offers == null ? List.of() : List.copyOf(offers);
     }
 
     public boolean matches(JourneyEventType type, BigDecimal cartValue) {
@@ -39,7 +42,7 @@ public record ReconnectTrigger(
     }
 
     public ReconnectContext toReconnectContext() {
-        return new ReconnectContext(key, channels, reEntry, offer.toOffer());
+        return new ReconnectContext(key, channels, reEntry, offer == null ? null : offer.toOffer());
     }
 
     static ReconnectTrigger of(TriggerRequest request, int version, Instant createdAt, String createdBy) {
@@ -51,6 +54,7 @@ public record ReconnectTrigger(
                 request.delay(),
                 request.goalEventType(),
                 request.offer(),
+                request.offers(),
                 List.copyOf(request.channels()),
                 request.template(),
                 request.reEntry(),

@@ -16,9 +16,13 @@ import java.util.List;
 
 /**
  * A marketer's reconnect trigger as sent to {@code POST/PUT /api/triggers}: when {@code eventType} happens (and the
- * condition holds) and {@code goalEventType} does not follow within {@code delay}, reconnect with {@code offer} on
- * the first allowed of {@code channels}. A {@code controlShare} (0 to 0.5, default 0) of the customers is held out as
- * a control group: they get no message, and their outcome is recorded for the uplift report.
+ * condition holds) and {@code goalEventType} does not follow within {@code delay}, reconnect with the best of its
+ * offers on the first allowed of {@code channels}. A {@code controlShare} (0 to 0.5, default 0) of the customers is
+ * held out as a control group: they get no message, and their outcome is recorded for the uplift report.
+ *
+ * @param offer the trigger's own offer; may be left out when {@code offers} names catalogue offers
+ * @param offers ids of catalogue offers ({@code /api/offers}) the decision arbitrates between, with the trigger's own
+ *     offer if it has one
  */
 public record TriggerRequest(
         @NotBlank
@@ -30,14 +34,15 @@ public record TriggerRequest(
         @Valid TriggerCondition condition,
         @NotNull Duration delay,
         @NotNull JourneyEventType goalEventType,
-        @NotNull @Valid OfferTerms offer,
+        @Valid OfferTerms offer,
+        List<@NotBlank String> offers,
         @NotEmpty List<@NotNull Channel> channels,
         @NotBlank @Size(max = 64) String template,
         @NotNull Duration reEntry,
         Boolean active,
         @DecimalMin("0") @DecimalMax("0.5") BigDecimal controlShare) {
 
-    /** A trigger without a control group. */
+    /** A trigger with its own offer only and without a control group. */
     public TriggerRequest(
             String key,
             JourneyEventType eventType,
@@ -49,6 +54,6 @@ public record TriggerRequest(
             String template,
             Duration reEntry,
             Boolean active) {
-        this(key, eventType, condition, delay, goalEventType, offer, channels, template, reEntry, active, null);
+        this(key, eventType, condition, delay, goalEventType, offer, null, channels, template, reEntry, active, null);
     }
 }

@@ -2,6 +2,7 @@ package io.cxloop.engine.trigger;
 
 import io.cxloop.connectors.template.MessageTemplates;
 import io.cxloop.engine.journey.JourneyEventType;
+import io.cxloop.engine.offer.OfferRepository;
 import io.cxloop.engine.web.ConflictException;
 import io.cxloop.engine.web.InvalidFieldException;
 import io.cxloop.engine.web.NotFoundException;
@@ -19,9 +20,11 @@ public class TriggerService {
 
     private final TriggerRepository triggers;
     private final MessageTemplates templates;
+    private final OfferRepository offers;
     private final Clock clock;
 
-    public TriggerService(TriggerRepository triggers, MessageTemplates templates, Clock clock) {
+    public TriggerService(TriggerRepository triggers, MessageTemplates templates, OfferRepository offers, Clock clock) {
+        this.offers = offers;
         this.triggers = triggers;
         this.templates = templates;
         this.clock = clock;
@@ -98,7 +101,23 @@ public class TriggerService {
 
     private void validate(TriggerRequest request) {
         requirePositive("delay", request.delay());
-        requirePositive("offer.validity", request.offer().validity());
+        if (request.offer() == null
+                && (request.offers() == null || request.offers().isEmpty())) {
+            throw new InvalidFieldException("offer", "a trigger needs its own offer, catalogue offers, or both");
+        }
+        if (request.offer() != null) {
+            requirePositive("offer.validity", request.offer().validity());
+        }
+        List<String> offerIds = request.offers() == null ? List.of() : request.offers();
+        for (int i = 0; i < offerIds.size(); i++) {
+            if (offers.find(offerIds.get(i)).isEmpty()) {
+                throw new InvalidFieldException(
+                        "offers[" + i + "]", "no offer " + offerIds.get(i) + " in the catalogue");
+            }
+        }
+        if (new HashSet<>(offerIds).size() != offerIds.size()) {
+            throw new InvalidFieldException("offers", "must not repeat an offer");
+        }
         if (request.reEntry().isNegative()) {
             throw new InvalidFieldException("reEntry", "must not be negative");
         }

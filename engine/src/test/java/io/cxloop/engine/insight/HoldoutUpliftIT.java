@@ -69,7 +69,7 @@ class HoldoutUpliftIT extends EngineIT {
                                 || decision.path("channel").isMissingNode())
                         .isTrue();
                 List<String> rules = decision.path("explanations").findValuesAsText("rule");
-                assertThat(rules).contains("The first allowed channel in the trigger's order wins");
+                assertThat(rules).contains("The offer with the highest priority wins");
                 assertThat(rules.get(rules.size() - 1)).isEqualTo("Held out as control");
                 assertThat(decision.path("explanations").toString())
                         .contains("is in the control group of trigger " + TRIGGER + " (50 % of its customers)");

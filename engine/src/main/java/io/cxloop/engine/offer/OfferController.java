@@ -1,0 +1,62 @@
+package io.cxloop.engine.offer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/offers")
+@Tag(name = "Offers", description = "The offer catalogue the next-best-action decision arbitrates between")
+public class OfferController {
+
+    private final OfferCatalogue catalogue;
+
+    public OfferController(OfferCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "The offers of the catalogue")
+    public List<CatalogueOffer> list() {
+        return catalogue.list();
+    }
+
+    @GetMapping("/{offerId}")
+    @Operation(summary = "An offer")
+    public CatalogueOffer get(@PathVariable String offerId) {
+        return catalogue.get(offerId);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an offer to the catalogue")
+    public CatalogueOffer create(@Valid @RequestBody OfferRequest request, Principal user) {
+        return catalogue.create(request, user.getName());
+    }
+
+    @PutMapping("/{offerId}")
+    @Operation(summary = "Change an offer; the next decisions see the change")
+    public CatalogueOffer update(
+            @PathVariable String offerId, @Valid @RequestBody OfferRequest request, Principal user) {
+        return catalogue.update(offerId, request, user.getName());
+    }
+
+    @DeleteMapping("/{offerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove an offer: decisions no longer make it; issued codes stay valid")
+    public void delete(@PathVariable String offerId) {
+        catalogue.delete(offerId);
+    }
+}
