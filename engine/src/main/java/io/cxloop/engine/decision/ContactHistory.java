@@ -38,4 +38,22 @@ public class ContactHistory {
                         rs.getBoolean("marketing")))
                 .list();
     }
+
+    /**
+     * The marketing messages that actually went out to a customer since {@code since}, other than {@code messageId}:
+     * what the caps count just before dispatch, when a message decided earlier (e.g. an invitation that waited two
+     * days) may meet messages sent in the meantime.
+     */
+    public List<ContactRecord> marketingSentSince(String customerId, Instant since, String messageId) {
+        return jdbc.sql(
+                        """
+                select m.channel, m.sent_at
+                from outbox_message m
+                where m.customer_id = ? and m.marketing and m.sent_at > ? and m.message_id <> ?
+                  and m.status in ('SENT', 'DELIVERED')""")
+                .params(customerId, utc(since), messageId)
+                .query((rs, n) ->
+                        new ContactRecord(null, Channel.valueOf(rs.getString("channel")), instant(rs, "sent_at"), true))
+                .list();
+    }
 }

@@ -5,13 +5,17 @@ import io.cxloop.connectors.outbox.OutboxMessage;
 import io.cxloop.engine.cases.CaseRepository;
 import io.cxloop.engine.customer.Customer;
 import io.cxloop.engine.customer.CustomerRepository;
+import io.cxloop.engine.decision.ContactHistory;
 import io.cxloop.engine.decision.ContactPolicyProperties;
 import io.cxloop.engine.optout.SuppressionReason;
 import io.cxloop.engine.optout.SuppressionRepository;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.ContactPolicy;
+import io.cxloop.rules.nba.ContactRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The contact policy once more, just before a message leaves (DESIGN.md: "checked at decision time and again just
  * before dispatch"): the customer must still exist and still consent to the message's channel, the address must not
  * have bounced, and marketing must not go to an address that unsubscribed nor to a customer whose complaint case is
- * open (it may have been opened while the message waited, e.g. a survey invitation two days after a delivery).
+ * open (it may have been opened while the message waited, e.g. a survey invitation two days after a delivery), nor
+ * beyond the marketing caps counted over the messages that went out meanwhile.
  * Marketing e-mail and SMS that fall into the customer's quiet hours (e.g. a retry at night) wait until they end.
  */
 @Component
@@ -36,6 +41,7 @@ public class ContactPolicyGuard implements DispatchGuard {
     private final CustomerRepository customers;
     private final SuppressionRepository suppressionList;
     private final CaseRepository cases;
+    private final ContactHistory history;
     private final ContactPolicy policy;
     private final Clock clock;
 
@@ -43,11 +49,13 @@ public class ContactPolicyGuard implements DispatchGuard {
             CustomerRepository customers,
             SuppressionRepository suppressionList,
             CaseRepository cases,
+            ContactHistory history,
             ContactPolicyProperties policy,
             Clock clock) {
         this.customers = customers;
         this.suppressionList = suppressionList;
         this.cases = cases;
+        this.history = history;
         this.policy = policy.toPolicy();
         this.clock = clock;
     }
@@ -76,6 +84,10 @@ public class ContactPolicyGuard implements DispatchGuard {
         if (message.marketing() && cases.countOpen(message.customerId()) > 0) {
             return Verdict.suppress("the customer has an open complaint case: no marketing until the loop is closed");
         }
+        String overCap = message.marketing() ? overCap(message, channel) : null;
+        if (overCap != null) {
+            return Verdict.suppress(overCap);
+        }
         if (message.marketing() && channel != Channel.CALL_QUEUE) {
             Instant quietUntil =
                     policy.quietHoursEnd(clock.instant(), customer.get().timezone());
@@ -85,5 +97,29 @@ public class ContactPolicyGuard implements DispatchGuard {
             }
         }
         return Verdict.allow();
+    }
+
+    /**
+     * Why the message would exceed a marketing cap now, or null. The decision counted the messages queued then; those
+     * that went out since (another campaign's offer while this one waited) count here by the time they were sent.
+     */
+    private String overCap(OutboxMessage message, Channel channel) {
+        List<ContactRecord> sent =
+                history.marketingSentSince(message.customerId(), clock.instant().minus(policy.window()), message.id());
+        if (sent.size() >= policy.marketingCap()) {
+            return "the customer got " + sent.size() + " marketing message(s) within " + window()
+                    + " before this one was due; the cap is " + policy.marketingCap();
+        }
+        long onChannel = sent.stream().filter(c -> c.channel() == channel).count();
+        if (onChannel >= policy.capOf(channel)) {
+            return "the customer got " + onChannel + " marketing " + channel + " message(s) within " + window()
+                    + " before this one was due; the cap is " + policy.capOf(channel);
+        }
+        return null;
+    }
+
+    private String window() {
+        Duration window = policy.window();
+        return window.toSeconds() % 86_400 == 0 ? window.toDays() + " days" : window.toString();
     }
 }
