@@ -86,6 +86,8 @@ public final class AccessRules {
                 .hasRole(ADMIN.name())
                 .requestMatchers(path("/api/triggers/**"))
                 .hasAnyRole(names(MARKETER, ADMIN))
+                .requestMatchers(path("/api/surveys/**"))
+                .hasAnyRole(names(MARKETER, ANALYST, ADMIN))
                 .requestMatchers(path("/api/offers/**"))
                 .hasAnyRole(names(ANALYST, MARKETER, ADMIN))
                 .requestMatchers(path("/api/events/**"), path("/api/feedback/**"))

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Invites customers to rate a touchpoint after a decisive moment of their journey (a purchase, a delivery, a service
- * contact; {@code cxloop.surveys.after-events}), a configured delay after it ({@code cxloop.surveys.delays}). Whether,
+ * contact), a delay after it — both set by marketers at {@code /api/surveys/invitations} ({@link InvitationSettings}),
+ * by default {@code cxloop.surveys.after-events} and {@code cxloop.surveys.delays}. Whether,
  * on which channel — a survey link by e-mail or SMS, or a post-call survey request to the call center's queue — and
  * when is decided by the {@code survey-invitation} rule set under the contact policy, and recorded with its reasons.
  * The invitation waits for its time in the outbox, so it survives restarts. The answer is feedback like any other:
@@ -52,6 +53,7 @@ public class SurveyInvitations {
 
     private record Subject(Touchpoint touchpoint, JourneyStage stage) {}
 
+    private final InvitationSettings settings;
     private final SurveyProperties properties;
     private final SurveyRepository surveys;
     private final SurveyLinks links;
@@ -62,6 +64,7 @@ public class SurveyInvitations {
     private final UnsubscribeLinks unsubscribeLinks;
 
     public SurveyInvitations(
+            InvitationSettings settings,
             SurveyProperties properties,
             SurveyRepository surveys,
             SurveyLinks links,
@@ -70,6 +73,7 @@ public class SurveyInvitations {
             OutboxRepository outbox,
             MessageTemplates templates,
             UnsubscribeLinks unsubscribeLinks) {
+        this.settings = settings;
         this.properties = properties;
         this.surveys = surveys;
         this.links = links;
@@ -88,7 +92,8 @@ public class SurveyInvitations {
      */
     public Optional<String> afterEvent(String customerId, JourneyEventType type, String eventId, Touchpoint where) {
         Subject subject = SUBJECTS.get(type);
-        if (subject == null || !properties.afterEvents().contains(type)) {
+        InvitationSetting setting = subject == null ? null : settings.forEvent(type);
+        if (setting == null || !setting.active()) {
             return Optional.empty();
         }
         Customer customer = customers.find(customerId).orElse(null);
@@ -102,7 +107,7 @@ public class SurveyInvitations {
                 touchpoint,
                 surveys.lastInvitedAt(customerId).orElse(null),
                 properties.minInterval());
-        DecidedInvitation decided = decider.survey(customer, occasion, properties.delayAfter(type));
+        DecidedInvitation decided = decider.survey(customer, occasion, setting.delay());
         if (!decided.invites()) {
             log.info(
                     "No survey invitation to {} after {} {} (decision {})",
