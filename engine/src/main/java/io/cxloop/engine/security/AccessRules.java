@@ -30,6 +30,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * /s/**                          public: the signed, expiring survey token is the authorisation (answerable once)
  * /api/admin/**                  ADMIN
  * /api/triggers/**               MARKETER, ADMIN
+ * /api/surveys/**                MARKETER, ANALYST, ADMIN   (after which events survey invitations go)
  * /api/offers/**                 ANALYST, MARKETER, ADMIN   (the offer catalogue)
  * /api/events/**                 SYSTEM, ADMIN
  * GET /api/customers/**          any role
