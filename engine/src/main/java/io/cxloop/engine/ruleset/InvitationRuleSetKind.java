@@ -13,10 +13,6 @@ import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.invitation.InvitationScenario;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +57,12 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     @Override
     public String builtInDrl() {
-        return resource(InvitationRuleSets.builtInDrl(name));
+        return RuleSetFiles.classpath(InvitationRuleSets.builtInDrl(name));
     }
 
     @Override
     public String builtInScenarios() {
-        return resource(InvitationRuleSets.builtInScenarios(name));
+        return RuleSetFiles.classpath(InvitationRuleSets.builtInScenarios(name));
     }
 
     @Override
@@ -81,14 +77,14 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     @Override
     public void parseScenarios(String scenariosJson) {
-        if (read(scenariosJson).isEmpty()) {
+        if (RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS).isEmpty()) {
             throw new IllegalArgumentException("at least one scenario is needed");
         }
     }
 
     @Override
     public List<ScenarioResult> runScenarios(InvitationEngine engine, String scenariosJson) {
-        return read(scenariosJson).stream()
+        return RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS).stream()
                 .map(scenario -> scenario.runOn(engine))
                 .toList();
     }
@@ -138,25 +134,5 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
         String channel = decision.invites() ? decision.channel().name() : "none";
         counts.computeIfAbsent("channel", d -> new TreeMap<>()).merge(channel, 1L, Long::sum);
         return decision.invites() ? channel + (decision.notBefore() == null ? "" : ", waits") : "not invited";
-    }
-
-    private List<InvitationScenario> read(String scenariosJson) {
-        try {
-            List<InvitationScenario> scenarios = json.readValue(scenariosJson, SCENARIOS);
-            return scenarios == null ? List.of() : scenarios;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = InvitationRuleSetKind.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the classpath: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,10 +13,6 @@ import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.nba.NextBestActionScenario;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +52,12 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     @Override
     public String builtInDrl() {
-        return resource(NextBestActionRuleSet.BUILT_IN_DRL);
+        return RuleSetFiles.classpath(NextBestActionRuleSet.BUILT_IN_DRL);
     }
 
     @Override
     public String builtInScenarios() {
-        return resource(NextBestActionRuleSet.BUILT_IN_SCENARIOS);
+        return RuleSetFiles.classpath(NextBestActionRuleSet.BUILT_IN_SCENARIOS);
     }
 
     @Override
@@ -76,7 +72,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     @Override
     public void parseScenarios(String scenariosJson) {
-        List<NextBestActionScenario> scenarios = read(scenariosJson);
+        List<NextBestActionScenario> scenarios = RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS);
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("at least one scenario is needed");
         }
@@ -84,7 +80,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     @Override
     public List<ScenarioResult> runScenarios(NextBestActionEngine engine, String scenariosJson) {
-        return read(scenariosJson).stream()
+        return RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS).stream()
                 .map(scenario -> scenario.runOn(engine))
                 .toList();
     }
@@ -153,26 +149,6 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
         private void add(String dimension, String value) {
             counts.computeIfAbsent(dimension, d -> new TreeMap<>()).merge(value, 1L, Long::sum);
-        }
-    }
-
-    private List<NextBestActionScenario> read(String scenariosJson) {
-        try {
-            List<NextBestActionScenario> scenarios = json.readValue(scenariosJson, SCENARIOS);
-            return scenarios == null ? List.of() : scenarios;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = NextBestActionRuleSetKind.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the classpath: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.cxloop.engine.ruleset;
 import static io.cxloop.engine.persistence.JdbcTime.instant;
 import static io.cxloop.engine.persistence.JdbcTime.utc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.ruleset.SimulationReport.Change;
@@ -122,14 +121,14 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
 
     @Override
     public void parseScenarios(String scenariosJson) {
-        if (read(scenariosJson).isEmpty()) {
+        if (RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS).isEmpty()) {
             throw new IllegalArgumentException("at least one scenario is needed");
         }
     }
 
     @Override
     public List<ScenarioResult> runScenarios(TriageEngine engine, String scenariosJson) {
-        return read(scenariosJson).stream()
+        return RuleSetFiles.scenarios(json, scenariosJson, SCENARIOS).stream()
                 .map(scenario -> scenario.runOn(engine))
                 .toList();
     }
@@ -220,15 +219,6 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
             return Set.of();
         }
         return Arrays.stream(stored.split(",")).map(Topic::valueOf).collect(Collectors.toSet());
-    }
-
-    private List<TriageScenario> read(String scenariosJson) {
-        try {
-            List<TriageScenario> scenarios = json.readValue(scenariosJson, SCENARIOS);
-            return scenarios == null ? List.of() : scenarios;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
     }
 
     private static byte[] resource(String path) {
