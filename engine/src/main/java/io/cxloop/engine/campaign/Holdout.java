@@ -12,12 +12,15 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>The customer's position is the first 64 bits of SHA-256({@code customerId + '\n' + triggerKey}) read as a
  * fraction in [0, 1); the customer is held out when the position is below the trigger's control share. Raising the
- * share only moves treated customers into control, never the other way.
+ * share only moves treated customers into control, never the other way. Catalogue offers have control groups of their
+ * own the same way ({@link #offerGroupOf}).
  */
 public final class Holdout {
 
     public static final String TREATED = "TREATED";
     public static final String CONTROL = "CONTROL";
+
+    private static final String OFFER_NAMESPACE = "offer:";
 
     private static final double TWO_TO_THE_64 = 18446744073709551616.0;
 
@@ -34,6 +37,15 @@ public final class Holdout {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * {@link #CONTROL} or {@link #TREATED} of a catalogue offer: the position is taken in a namespace of its own
+     * ({@code offer:<offerId>}, which no trigger key can be), so a customer's group of an offer is independent of their
+     * group of every trigger and of every other offer.
+     */
+    public static String offerGroupOf(String customerId, String offerId, BigDecimal controlShare) {
+        return groupOf(customerId, OFFER_NAMESPACE + offerId, controlShare);
     }
 
     /** {@link #CONTROL} or {@link #TREATED}. */

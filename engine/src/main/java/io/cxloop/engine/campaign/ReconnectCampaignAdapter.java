@@ -12,6 +12,7 @@ import io.cxloop.engine.offer.CatalogueOffer;
 import io.cxloop.engine.offer.IssuedOfferCode;
 import io.cxloop.engine.offer.OfferCatalogue;
 import io.cxloop.engine.offer.OfferCodes;
+import io.cxloop.engine.offer.OfferHoldout;
 import io.cxloop.engine.offer.OfferOutcomes;
 import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.engine.trigger.ReconnectTrigger;
@@ -31,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
     private final UnsubscribeLinks unsubscribeLinks;
     private final OfferCatalogue catalogue;
     private final OfferOutcomes outcomes;
+    private final OfferHoldout offerHoldout;
     private final Clock clock;
 
     public ReconnectCampaignAdapter(
@@ -79,6 +82,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             UnsubscribeLinks unsubscribeLinks,
             OfferCatalogue catalogue,
             OfferOutcomes outcomes,
+            OfferHoldout offerHoldout,
             Clock clock) {
         this.campaigns = campaigns;
         this.customers = customers;
@@ -91,6 +95,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         this.unsubscribeLinks = unsubscribeLinks;
         this.catalogue = catalogue;
         this.outcomes = outcomes;
+        this.offerHoldout = offerHoldout;
         this.clock = clock;
     }
 
@@ -106,6 +111,24 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                     campaignId, Holdout.groupOf(customer.customerId(), trigger.key(), trigger.controlShare()));
             if (Holdout.CONTROL.equals(group)) {
                 return holdOut(campaignId, customer, trigger, decision);
+            }
+            Instant windowEnds = clock.instant().plus(decision.offer().validity());
+            Optional<Explanation> heldOutOfOffer = offerHoldout.heldOut(
+                    customer.customerId(),
+                    decision.offerId(),
+                    decision.channel(),
+                    "the campaign records whether they reach " + trigger.goalEventType() + " by " + windowEnds
+                            + ", when the offer would have expired, as the offer's control");
+            if (heldOutOfOffer.isPresent()) {
+                decisions.holdOutOfOffer(decision.decisionId(), heldOutOfOffer.get());
+                log.info(
+                        "Campaign {} for customer {}: held out of offer {} as control until {} ({})",
+                        campaignId,
+                        customer.customerId(),
+                        decision.offerId(),
+                        windowEnds,
+                        decision.ruleSetVersion());
+                return ReconnectDecision.heldOut(decision.decisionId(), windowEnds);
             }
         }
         log.info(
@@ -198,6 +221,12 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             Customer customer = customer(campaign(campaignId).customerId());
             outcomes.recordCampaign(
                     campaignId, customer.valueSegment(), outcome == CampaignOutcome.CONVERTED_AFTER_CONTACT, now);
+        }
+        // a customer held out of the chosen offer counts as that offer's control (one held out by the trigger does not)
+        if (outcome == CampaignOutcome.CONVERTED_IN_CONTROL || outcome == CampaignOutcome.EXPIRED_IN_CONTROL) {
+            Customer customer = customer(campaign(campaignId).customerId());
+            outcomes.recordCampaignControl(
+                    campaignId, customer.valueSegment(), outcome == CampaignOutcome.CONVERTED_IN_CONTROL, now);
         }
         log.info("Campaign {} ended: {}", campaignId, outcome);
     }

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DecisionRepository {
 
+    /** A decision's {@code offer_group} when the customer is held out of its offer. */
+    private static final String OFFER_CONTROL = "CONTROL";
+
     private static final TypeReference<List<Explanation>> EXPLANATIONS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -69,6 +72,27 @@ public class DecisionRepository {
      * dropped (nothing is sent), their reasons stay, and {@code why} is added.
      */
     public void holdOut(String decisionId, Explanation why) {
+        holdOut(decisionId, why, null);
+    }
+
+    /**
+     * Like {@link #holdOut(String, Explanation)} for a customer held out of the chosen catalogue offer's control
+     * group: the decision keeps the offer's id and is marked as the offer's control, whose outcome is recorded for it.
+     */
+    public void holdOutOfOffer(String decisionId, Explanation why) {
+        holdOut(decisionId, why, OFFER_CONTROL);
+    }
+
+    /** Whether the decision held the customer out of its offer ({@link #holdOutOfOffer}). */
+    public boolean heldOutOfOffer(String decisionId) {
+        return jdbc.sql("select count(*) from decision where decision_id = ? and offer_group = ?")
+                        .params(decisionId, OFFER_CONTROL)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private void holdOut(String decisionId, Explanation why, String offerGroup) {
         StoredDecision decision =
                 find(decisionId).orElseThrow(() -> new IllegalStateException("no decision " + decisionId));
         List<Explanation> explanations = new java.util.ArrayList<>(decision.explanations());
@@ -76,9 +100,9 @@ public class DecisionRepository {
         jdbc.sql(
                         """
                 update decision set action = ?, channel = null, offer_percent = null, offer_validity = null,
-                    offer_free_express = null, not_before = null, explanations = ?
+                    offer_free_express = null, not_before = null, explanations = ?, offer_group = ?
                 where decision_id = ?""")
-                .params(ActionType.NO_ACTION.name(), write(explanations), decisionId)
+                .params(ActionType.NO_ACTION.name(), write(explanations), offerGroup, decisionId)
                 .update();
     }
 

@@ -72,18 +72,23 @@ public class ReportController {
 
     @GetMapping("/uplift")
     @Operation(
-            summary = "Conversion of treated versus held-out (control) customers of a reconnect trigger, with the"
-                    + " uplift and its 95 % confidence interval",
-            description = "Campaigns that started in the period and have ended, whose rules chose to contact the"
-                    + " customer; control customers are held out by the trigger's controlShare. "
+            summary = "Conversion of treated versus held-out (control) customers of a reconnect trigger or of a"
+                    + " catalogue offer, with the uplift and its 95 % confidence interval",
+            description = "trigger=: campaigns that started in the period and have ended, whose rules chose to"
+                    + " contact the customer; control customers are held out by the trigger's controlShare."
+                    + " offer=: decisions of the period that chose the offer and have an outcome (a campaign's, or"
+                    + " one reported to /api/decisions/{id}/outcome); control customers are held out by the offer's"
+                    + " controlShare. "
                     + Uplift.METHOD
                     + ". A note says when the groups are too small.")
     public UpliftReport uplift(
             @Parameter(description = "The trigger's key, e.g. cart-abandoned") @RequestParam(required = false)
                     String trigger,
+            @Parameter(description = "A catalogue offer's id, instead of a trigger") @RequestParam(required = false)
+                    String offer,
             @Parameter(description = FROM) @RequestParam(required = false) String from,
             @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return uplift.uplift(trigger, reports.period(from, to));
+        return uplift.uplift(trigger, offer, reports.period(from, to));
     }
 
     @GetMapping("/case-kpis")

@@ -3,6 +3,7 @@ package io.cxloop.engine.offer;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.Offer;
 import io.cxloop.rules.model.OfferKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.List;
  * @param maxIssues budget in issues; null: no limit
  * @param budgetAmount budget as an amount, {@code costPerIssue} per issue; null: no limit
  * @param template the message template; null: the trigger's
+ * @param controlShare the share of the customers this offer is chosen for who are held out as its control group (0
+ *     to 0.5): no message, outcome recorded, for the offer's uplift; 0: nobody
  */
 public record CatalogueOffer(
         String offerId,
@@ -42,11 +45,14 @@ public record CatalogueOffer(
         Double budgetAmount,
         Double costPerIssue,
         String template,
+        BigDecimal controlShare,
         Instant updatedAt,
         String updatedBy) {
 
     public CatalogueOffer {
         channels = channels == null ? List.of() : List.copyOf(channels);
+        // offers stored before offers had control groups hold nobody out
+        controlShare = controlShare == null ? BigDecimal.ZERO : controlShare;
     }
 
     public Offer terms() {
@@ -72,6 +78,7 @@ public record CatalogueOffer(
                 request.budgetAmount(),
                 request.costPerIssue(),
                 request.template(),
+                request.controlShare(),
                 at,
                 user);
     }

@@ -2,6 +2,8 @@ package io.cxloop.engine.offer;
 
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.OfferKind;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.List;
  * @param freeExpressShipping free express delivery on top; implied by {@code FREE_SHIPPING}
  * @param weight the analysts' lever, left out: 1
  * @param costPerIssue what one issue costs against {@code budgetAmount}; required with it
+ * @param controlShare 0 to 0.5 of the customers the offer is chosen for are held out as its control group; left out: 0
  */
 public record OfferRequest(
         @NotBlank
@@ -43,4 +47,5 @@ public record OfferRequest(
         @PositiveOrZero Long maxIssues,
         @PositiveOrZero Double budgetAmount,
         @Positive Double costPerIssue,
-        @Size(max = 64) String template) {}
+        @Size(max = 64) String template,
+        @DecimalMin("0") @DecimalMax("0.5") BigDecimal controlShare) {}

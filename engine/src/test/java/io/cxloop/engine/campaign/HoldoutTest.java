@@ -38,4 +38,18 @@ class HoldoutTest {
             }
         });
     }
+
+    @Test
+    void anOffersGroupsAreIndependentOfTheTriggersGroupsEvenUnderTheSameName() {
+        // an offer and a trigger both called "same": without a namespace of their own they would agree on everyone
+        long agree = IntStream.range(0, 10_000)
+                .filter(i -> Holdout.groupOf("c" + i, "same", new BigDecimal("0.5"))
+                        .equals(Holdout.offerGroupOf("c" + i, "same", new BigDecimal("0.5"))))
+                .count();
+        assertThat(agree).isBetween(4700L, 5300L);
+        assertThat(Holdout.offerGroupOf("offer-holdout-01", "holdout-discount", new BigDecimal("0.5")))
+                .isEqualTo(Holdout.CONTROL);
+        assertThat(Holdout.offerGroupOf("offer-holdout-02", "holdout-discount", new BigDecimal("0.5")))
+                .isEqualTo(Holdout.TREATED);
+    }
 }
