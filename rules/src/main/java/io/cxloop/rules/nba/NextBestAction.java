@@ -16,6 +16,8 @@ import java.util.List;
  *     there is no action or the rule set does not arbitrate
  * @param score the chosen offer's priority (propensity × business value × weight); null when there is no action or
  *     the rule set does not score
+ * @param contactPolicyVersion the {@code contact-policy} version composed with the rules that decided, e.g. {@code
+ *     contact-policy@builtin-1}; null for rules that ran without a contact policy of their own
  */
 public record NextBestAction(
         ActionType action,
@@ -25,10 +27,24 @@ public record NextBestAction(
         List<Explanation> explanations,
         Instant notBefore,
         String offerId,
-        Double score) {
+        Double score,
+        String contactPolicyVersion) {
 
     public NextBestAction {
         explanations = List.copyOf(explanations);
+    }
+
+    /** A decision of rules without a contact policy of their own. */
+    public NextBestAction(
+            ActionType action,
+            Channel channel,
+            Offer offer,
+            String ruleSetVersion,
+            List<Explanation> explanations,
+            Instant notBefore,
+            String offerId,
+            Double score) {
+        this(action, channel, offer, ruleSetVersion, explanations, notBefore, offerId, score, null);
     }
 
     /** A decision without arbitration (a rule set that chooses the trigger's offer without scoring it). */

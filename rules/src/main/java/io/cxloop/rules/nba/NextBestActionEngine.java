@@ -2,6 +2,7 @@ package io.cxloop.rules.nba;
 
 import io.cxloop.rules.RuleSetCompilationException;
 import io.cxloop.rules.nba.internal.DroolsNextBestActionEngine;
+import io.cxloop.rules.policy.ContactPolicyEngine;
 import java.util.Map;
 
 /**
@@ -12,7 +13,8 @@ public interface NextBestActionEngine {
 
     /**
      * The rule set that ships in this jar (classpath {@code io/cxloop/rules/nba/next-best-action.drl}), version
-     * {@code "next-best-action@builtin-1"}. Compiled on the first call (this takes seconds), shared afterwards.
+     * {@code "next-best-action@builtin-1"}, composed with the built-in contact policy ({@code
+     * "contact-policy@builtin-1"}). Compiled on the first call (this takes seconds), shared afterwards.
      */
     static NextBestActionEngine builtIn() {
         return DroolsNextBestActionEngine.builtIn();
@@ -34,7 +36,31 @@ public interface NextBestActionEngine {
         return DroolsNextBestActionEngine.fromDrl(ruleSetVersion, drlByResourcePath);
     }
 
+    /**
+     * Compiles next-best-action rules composed with a contact policy into one engine: the policy's rules run in the
+     * same session as the decision's (no second pass). This is how decisions are made; {@link #fromDrl} alone runs
+     * the rules without any contact policy.
+     *
+     * @throws RuleSetCompilationException listing every compiler message, if the two do not compile together
+     */
+    static NextBestActionEngine compose(
+            String ruleSetVersion, Map<String, String> drlByResourcePath, ContactPolicyEngine contactPolicy) {
+        return DroolsNextBestActionEngine.compose(ruleSetVersion, drlByResourcePath, contactPolicy);
+    }
+
     NextBestAction decide(NextBestActionRequest request);
+
+    /**
+     * The same next-best-action rules composed with another contact policy (compiles anew; this engine is unchanged).
+     *
+     * @throws RuleSetCompilationException if they do not compile together
+     */
+    NextBestActionEngine withContactPolicy(ContactPolicyEngine contactPolicy);
+
+    /** The contact policy composed into this engine, e.g. {@code "contact-policy@v2"}; null when there is none. */
+    default String contactPolicyVersion() {
+        return null;
+    }
 
     /** The version of the rule set, recorded with every decision (e.g. {@code "next-best-action@builtin-1"}). */
     String ruleSetVersion();

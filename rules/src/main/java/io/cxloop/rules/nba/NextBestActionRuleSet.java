@@ -6,6 +6,7 @@ import io.cxloop.rules.nba.internal.ContactVeto;
 import io.cxloop.rules.nba.internal.DecisionCollector;
 import io.cxloop.rules.nba.internal.OfferRejection;
 import io.cxloop.rules.nba.internal.ScoredCandidate;
+import io.cxloop.rules.policy.ChosenChannel;
 import java.util.Set;
 
 /** The {@code next-best-action} rule set as a versioned artefact: its name, fact model and built-in parts. */
@@ -30,7 +31,8 @@ public final class NextBestActionRuleSet {
                     ContactVeto.class.getName(),
                     DecisionCollector.class.getName(),
                     OfferRejection.class.getName(),
-                    ScoredCandidate.class.getName()),
+                    ScoredCandidate.class.getName(),
+                    ChosenChannel.class.getName()),
             Set.of("io.cxloop.rules.model", "io.cxloop.rules.nba"));
 
     private NextBestActionRuleSet() {}

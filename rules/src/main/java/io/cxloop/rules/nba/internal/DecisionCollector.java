@@ -59,11 +59,43 @@ public final class DecisionCollector {
         }
     }
 
+    /** The explanations so far, in firing order. */
+    public List<Explanation> explanations() {
+        return List.copyOf(explanations);
+    }
+
+    /** When the message may leave at the earliest; null: at once (or nothing postponed it). */
+    public Instant notBefore() {
+        return notBefore;
+    }
+
     public NextBestAction toNextBestAction(String ruleSetVersion) {
+        return toNextBestAction(ruleSetVersion, null);
+    }
+
+    /** The decision, recording the next-best-action rules' version and the contact policy's it was composed with. */
+    public NextBestAction toNextBestAction(String ruleSetVersion, String contactPolicyVersion) {
         if (channel == null) {
-            return new NextBestAction(ActionType.NO_ACTION, null, null, ruleSetVersion, explanations, null);
+            return new NextBestAction(
+                    ActionType.NO_ACTION,
+                    null,
+                    null,
+                    ruleSetVersion,
+                    explanations,
+                    null,
+                    null,
+                    null,
+                    contactPolicyVersion);
         }
         return new NextBestAction(
-                ActionType.RECONNECT_OFFER, channel, offer, ruleSetVersion, explanations, notBefore, offerId, score);
+                ActionType.RECONNECT_OFFER,
+                channel,
+                offer,
+                ruleSetVersion,
+                explanations,
+                notBefore,
+                offerId,
+                score,
+                contactPolicyVersion);
     }
 }

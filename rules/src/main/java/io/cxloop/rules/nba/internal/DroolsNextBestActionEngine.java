@@ -9,6 +9,9 @@ import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
+import io.cxloop.rules.policy.ContactPolicyEngine;
+import io.cxloop.rules.policy.ContactPolicyRuleSet;
+import io.cxloop.rules.policy.internal.DroolsContactPolicyEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The next-best-action decision on a Drools executable-model KieBase. The KieBase is compiled once, in the
  * constructor (this takes seconds); every {@link #decide} runs in a fresh session of its own, so one instance serves
- * all threads.
+ * all threads. The KieBase holds the next-best-action rules and, composed into it, the contact policy's: one session
+ * per decision, whichever versions of the two rule sets are active.
  */
 public final class DroolsNextBestActionEngine implements NextBestActionEngine {
 
@@ -44,11 +48,17 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
     private static final int POOLED_SESSIONS = 8;
 
     private final String ruleSetVersion;
+    private final String contactPolicyVersion;
+    /** The next-best-action rules alone, for composing them with another contact policy. */
+    private final Map<String, String> drl;
     // a pooled session is reset on dispose instead of being built anew per decision (docs/benchmarks.md)
     private final KieSessionsPool sessions;
 
-    private DroolsNextBestActionEngine(String ruleSetVersion, KieBase kieBase) {
+    private DroolsNextBestActionEngine(
+            String ruleSetVersion, String contactPolicyVersion, Map<String, String> drl, KieBase kieBase) {
         this.ruleSetVersion = ruleSetVersion;
+        this.contactPolicyVersion = contactPolicyVersion;
+        this.drl = Map.copyOf(drl);
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
     }
 
@@ -72,7 +82,49 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
                 drlByResourcePath,
                 DecisionCollector.GLOBAL_NAME,
                 DecisionCollector.class);
-        return new DroolsNextBestActionEngine(ruleSetVersion, kieBase);
+        return new DroolsNextBestActionEngine(ruleSetVersion, null, drlByResourcePath, kieBase);
+    }
+
+    /**
+     * Compiles next-best-action rules together with a contact policy into one KieBase.
+     *
+     * @throws RuleSetCompilationException with every compiler message, labelled with both versions
+     */
+    public static DroolsNextBestActionEngine compose(
+            String ruleSetVersion, Map<String, String> drlByResourcePath, ContactPolicyEngine policy) {
+        return compose(ruleSetVersion, drlByResourcePath, policy.ruleSetVersion(), policy.drl());
+    }
+
+    private static DroolsNextBestActionEngine compose(
+            String ruleSetVersion,
+            Map<String, String> drlByResourcePath,
+            String policyVersion,
+            Map<String, String> policyDrl) {
+        Map<String, String> both = new LinkedHashMap<>(drlByResourcePath);
+        policyDrl.forEach((path, text) -> {
+            if (both.putIfAbsent(path, text) != null) {
+                throw new RuleSetCompilationException(
+                        ruleSetVersion,
+                        List.of(path + ": a next-best-action file may not take the contact policy's path"));
+            }
+        });
+        KieBase kieBase = KieBaseCompiler.compile(
+                ruleSetVersion + " + " + policyVersion,
+                NextBestActionRuleSet.NAME,
+                both,
+                DecisionCollector.GLOBAL_NAME,
+                DecisionCollector.class);
+        return new DroolsNextBestActionEngine(ruleSetVersion, policyVersion, drlByResourcePath, kieBase);
+    }
+
+    @Override
+    public NextBestActionEngine withContactPolicy(ContactPolicyEngine policy) {
+        return compose(ruleSetVersion, drl, policy);
+    }
+
+    @Override
+    public String contactPolicyVersion() {
+        return contactPolicyVersion;
     }
 
     @Override
@@ -108,7 +160,7 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         } finally {
             session.dispose();
         }
-        NextBestAction action = decision.toNextBestAction(ruleSetVersion);
+        NextBestAction action = decision.toNextBestAction(ruleSetVersion, contactPolicyVersion);
         log.debug(
                 "Next-best action for customer {} on trigger {}: {} {} {} ({})",
                 request.customer().customerId(),
@@ -127,7 +179,11 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
 
     /** Holder idiom: compiles the built-in rule set once, on first use, thread-safely. */
     private static final class BuiltIn {
-        static final NextBestActionEngine ENGINE = fromDrl(BUILT_IN_VERSION, readBuiltInResources());
+        static final NextBestActionEngine ENGINE = compose(
+                BUILT_IN_VERSION,
+                readBuiltInResources(),
+                ContactPolicyRuleSet.BUILT_IN_VERSION,
+                DroolsContactPolicyEngine.builtInDrl());
 
         private static Map<String, String> readBuiltInResources() {
             Map<String, String> drls = new LinkedHashMap<>();
