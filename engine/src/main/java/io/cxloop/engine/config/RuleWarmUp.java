@@ -2,6 +2,7 @@ package io.cxloop.engine.config;
 
 import io.cxloop.rules.feedback.FeedbackAnalyzer;
 import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.triage.TriageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ public final class RuleWarmUp implements ApplicationListener<ApplicationStarting
         start("cxloop-warm-up-triage", () -> {
             TriageEngine.builtIn();
             FeedbackAnalyzer.builtIn();
+            // alone, for its scenario tests; decisions use it composed into the next-best-action rules
+            ContactPolicyEngine.builtIn();
         });
     }
 

@@ -46,8 +46,8 @@ public class DecisionRepository {
                         """
                 insert into decision (decision_id, customer_id, campaign_id, action, channel, offer_percent,
                     offer_validity, offer_free_express, rule_set_version, explanations, decided_at, input_facts, not_before,
-                    offer_id, score)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    offer_id, score, contact_policy_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         decision.decisionId(),
                         decision.customerId(),
@@ -63,7 +63,8 @@ public class DecisionRepository {
                         inputFacts,
                         utc(decision.notBefore()),
                         decision.offerId(),
-                        decision.score())
+                        decision.score(),
+                        decision.contactPolicyVersion())
                 .update();
     }
 
@@ -160,7 +161,8 @@ public class DecisionRepository {
                 instant(rs, "decided_at"),
                 instant(rs, "not_before"),
                 rs.getString("offer_id"),
-                score(rs));
+                score(rs),
+                rs.getString("contact_policy_version"));
     }
 
     private static Double score(ResultSet rs) throws SQLException {

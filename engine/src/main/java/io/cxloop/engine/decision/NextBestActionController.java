@@ -56,6 +56,8 @@ public class NextBestActionController {
      * @param offerGroup {@code TREATED} when an offer is to be made, {@code CONTROL} when the customer is held out of
      *     the chosen offer's control group (action {@code NO_ACTION}: send nothing); either way the outcome is
      *     reported to {@code POST /api/decisions/{decisionId}/outcome}. Null when no offer is made
+     * @param ruleSetVersion the next-best-action version that decided, e.g. {@code next-best-action@v3}
+     * @param contactPolicyVersion the contact-policy version composed with it, e.g. {@code contact-policy@builtin-1}
      * @param explanation the rules that fired, in firing order, with what they concluded
      */
     public record NextBestActionAnswer(
@@ -68,6 +70,7 @@ public class NextBestActionController {
             Instant notBefore,
             String offerGroup,
             String ruleSetVersion,
+            String contactPolicyVersion,
             List<Explanation> explanation) {}
 
     /** @param outcome what became of the offer */
@@ -133,6 +136,7 @@ public class NextBestActionController {
                 decision.notBefore(),
                 offerGroup,
                 decision.ruleSetVersion(),
+                decision.contactPolicyVersion(),
                 decision.explanations());
     }
 

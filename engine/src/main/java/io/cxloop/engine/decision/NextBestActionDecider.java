@@ -23,9 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one next-best-action decision of the application, for the processes and for other systems alike: gathers the
  * facts (customer, consents, open complaint cases, contacts across all processes, the contact policy, the offers with
- * their usage and learned propensities), asks the active
- * rule set and records
- * the decision with its facts, its rule-set version and its explanations.
+ * their usage and learned propensities), asks the active next-best-action rules (composed with the active contact
+ * policy) and records the decision with its facts, both rule-set versions and its explanations.
  */
 @Component
 public class NextBestActionDecider {
@@ -88,7 +87,8 @@ public class NextBestActionDecider {
                 now,
                 action.notBefore(),
                 action.offerId(),
-                action.score());
+                action.score(),
+                action.contactPolicyVersion());
         decisions.insert(decision, write(request));
         return decision;
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param notBefore the message waits until then (the customer's quiet hours); null: at once
  * @param offerId the chosen offer ({@code trigger:<key>} for a trigger's own offer); null without action
  * @param score the chosen offer's priority, propensity × business value × weight; null without action
+ * @param contactPolicyVersion the {@code contact-policy} version composed with the rules of {@code ruleSetVersion},
+ *     e.g. {@code contact-policy@v2}; null for rule sets with contact rules of their own (invitations)
  */
 public record StoredDecision(
         String decisionId,
@@ -26,7 +28,38 @@ public record StoredDecision(
         Instant decidedAt,
         Instant notBefore,
         String offerId,
-        Double score) {
+        Double score,
+        String contactPolicyVersion) {
+
+    /** A decision of rules without a contact policy composed into them. */
+    public StoredDecision(
+            String decisionId,
+            String customerId,
+            String campaignId,
+            ActionType action,
+            Channel channel,
+            Offer offer,
+            String ruleSetVersion,
+            List<Explanation> explanations,
+            Instant decidedAt,
+            Instant notBefore,
+            String offerId,
+            Double score) {
+        this(
+                decisionId,
+                customerId,
+                campaignId,
+                action,
+                channel,
+                offer,
+                ruleSetVersion,
+                explanations,
+                decidedAt,
+                notBefore,
+                offerId,
+                score,
+                null);
+    }
 
     /** A decision without arbitration between offers (no offer id, no score). */
     public StoredDecision(

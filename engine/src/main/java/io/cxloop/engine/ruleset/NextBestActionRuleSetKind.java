@@ -1,25 +1,26 @@
 package io.cxloop.engine.ruleset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
-import io.cxloop.engine.decision.DecisionRepository.RecordedInput;
-import io.cxloop.engine.ruleset.SimulationReport.Change;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
-import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
-import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.nba.NextBestActionScenario;
+import io.cxloop.rules.policy.ContactPolicyEngine;
+import io.cxloop.rules.policy.ContactPolicyRuleSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Set;
 
-/** The {@code next-best-action} rule set: offer and channel for every process and for other systems. */
+/**
+ * The {@code next-best-action} rule set: offer and channel for every process and for other systems. Its engines are
+ * composed with the active {@code contact-policy}: an upload is compiled, checked and tested together with it, and a
+ * new active policy rebuilds the active engine (see {@link RuleSetKind#isCurrent}).
+ */
 public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngine> {
 
     private static final TypeReference<List<NextBestActionScenario>> SCENARIOS = new TypeReference<>() {};
@@ -29,10 +30,17 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     private final ObjectMapper json;
     private final DecisionRepository decisions;
+    private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
+    private final NextBestActionReplay replay;
+    /** The built-in rules composed with the active policy, when that is not the built-in one. */
+    private volatile NextBestActionEngine builtInComposed;
 
-    public NextBestActionRuleSetKind(ObjectMapper json, DecisionRepository decisions) {
+    public NextBestActionRuleSetKind(
+            ObjectMapper json, DecisionRepository decisions, ActiveRuleSet<ContactPolicyEngine> contactPolicy) {
         this.json = json;
         this.decisions = decisions;
+        this.contactPolicy = contactPolicy;
+        this.replay = new NextBestActionReplay(json, decisions);
     }
 
     @Override
@@ -45,9 +53,35 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
         return NextBestActionRuleSet.FACT_MODEL;
     }
 
+    /** The built-in rules with the active contact policy; composed once per policy activation. */
     @Override
     public NextBestActionEngine builtIn() {
-        return NextBestActionEngine.builtIn();
+        ContactPolicyEngine policy = contactPolicy.engine();
+        if (ContactPolicyRuleSet.BUILT_IN_VERSION.equals(policy.ruleSetVersion())) {
+            return NextBestActionEngine.builtIn();
+        }
+        NextBestActionEngine composed = builtInComposed;
+        if (composed == null || !isCurrent(composed)) {
+            synchronized (this) {
+                composed = builtInComposed;
+                if (composed == null || !isCurrent(composed)) {
+                    composed = NextBestActionEngine.builtIn().withContactPolicy(policy);
+                    builtInComposed = composed;
+                }
+            }
+        }
+        return composed;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(ContactPolicyRuleSet.NAME);
+    }
+
+    @Override
+    public boolean isCurrent(NextBestActionEngine engine) {
+        return Objects.equals(
+                engine.contactPolicyVersion(), contactPolicy.engine().ruleSetVersion());
     }
 
     @Override
@@ -67,7 +101,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     @Override
     public NextBestActionEngine compile(String label, String resourcePath, String drl) {
-        return NextBestActionEngine.fromDrl(label, Map.of(resourcePath, drl));
+        return NextBestActionEngine.compose(label, Map.of(resourcePath, drl), contactPolicy.engine());
     }
 
     @Override
@@ -88,67 +122,6 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     @Override
     public SimulationReport simulate(
             NextBestActionEngine candidate, NextBestActionEngine active, Instant from, Instant to) {
-        List<RecordedInput> inputs = decisions.inputsBetween(name(), from, to, SIMULATED_AT_MOST + 1);
-        boolean truncated = inputs.size() > SIMULATED_AT_MOST;
-        List<RecordedInput> replayed = truncated ? inputs.subList(0, SIMULATED_AT_MOST) : inputs;
-        Tally activeTally = new Tally();
-        Tally candidateTally = new Tally();
-        List<Change> changes = new ArrayList<>();
-        int changed = 0;
-        for (RecordedInput input : replayed) {
-            NextBestActionRequest request;
-            try {
-                request = json.readValue(input.inputFacts(), NextBestActionRequest.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("recorded facts of decision " + input.decisionId() + " unreadable", e);
-            }
-            String before = activeTally.count(active.decide(request));
-            String after = candidateTally.count(candidate.decide(request));
-            if (!before.equals(after)) {
-                changed++;
-                if (changes.size() < SimulationReport.CHANGES_LISTED) {
-                    changes.add(new Change(input.decisionId(), input.customerId(), input.decidedAt(), before, after));
-                }
-            }
-        }
-        return new SimulationReport(
-                name(),
-                candidate.ruleSetVersion(),
-                active.ruleSetVersion(),
-                from,
-                to,
-                replayed.size(),
-                changed,
-                activeTally.counts,
-                candidateTally.counts,
-                changes,
-                truncated);
-    }
-
-    /** Outcome counts by dimension. */
-    private static final class Tally {
-
-        final Map<String, Map<String, Long>> counts = new TreeMap<>();
-
-        /**
-         * Counts a decision and returns it in words, e.g. {@code RECONNECT_OFFER on EMAIL with summer-sale (15 %)}.
-         */
-        String count(NextBestAction decision) {
-            String channel =
-                    decision.channel() == null ? "none" : decision.channel().name();
-            String offer = decision.offer() == null
-                    ? "none"
-                    : decision.offerId() == null
-                            ? decision.offer().percent() + " %"
-                            : decision.offerId() + " (" + decision.offer().percent() + " %)";
-            add("action", decision.action().name());
-            add("channel", channel);
-            add("offer", offer);
-            return decision.hasAction() ? decision.action() + " on " + channel + " with " + offer : "NO_ACTION";
-        }
-
-        private void add(String dimension, String value) {
-            counts.computeIfAbsent(dimension, d -> new TreeMap<>()).merge(value, 1L, Long::sum);
-        }
+        return replay.replay(name(), candidate, candidate.ruleSetVersion(), active, active.ruleSetVersion(), from, to);
     }
 }

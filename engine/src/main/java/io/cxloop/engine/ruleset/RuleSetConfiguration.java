@@ -6,9 +6,11 @@ import io.cxloop.engine.ruleset.RuleSetService.Managed;
 import io.cxloop.rules.invitation.InvitationEngine;
 import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +20,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 public class RuleSetConfiguration {
 
+    /**
+     * The contact policy, composed into every next-best-action decision. Its kind reaches the active next-best-action
+     * rules late (to check that an upload composes with them, and to simulate), since those are built with the policy.
+     */
     @Bean
-    Managed<NextBestActionEngine> nextBestActionRuleSet(ObjectMapper json, DecisionRepository decisions) {
-        return Managed.startingBuiltIn(new NextBestActionRuleSetKind(json, decisions));
+    Managed<ContactPolicyEngine> contactPolicyRuleSet(
+            ObjectMapper json,
+            DecisionRepository decisions,
+            @Qualifier("nextBestActionEngine") ObjectProvider<NextBestActionEngine> nextBestActionEngine) {
+        return Managed.startingBuiltIn(new ContactPolicyRuleSetKind(json, decisions, nextBestActionEngine::getObject));
     }
 
-    /** Always the active version: activation needs no restart and never pauses a decision. */
+    /** The next-best-action rules, composed with the active contact policy. */
     @Bean
-    NextBestActionEngine nextBestActionEngine(Managed<NextBestActionEngine> nextBestActionRuleSet) {
+    Managed<NextBestActionEngine> nextBestActionRuleSet(
+            ObjectMapper json,
+            DecisionRepository decisions,
+            @Qualifier("contactPolicyRuleSet") Managed<ContactPolicyEngine> contactPolicyRuleSet) {
+        return Managed.startingBuiltIn(new NextBestActionRuleSetKind(json, decisions, contactPolicyRuleSet.active()));
+    }
+
+    /**
+     * Always the active version, composed with the active contact policy: activating either needs no restart and never
+     * pauses a decision.
+     */
+    @Bean
+    NextBestActionEngine nextBestActionEngine(
+            @Qualifier("nextBestActionRuleSet") Managed<NextBestActionEngine> nextBestActionRuleSet) {
         return new ActiveNextBestActionEngine(nextBestActionRuleSet.active());
     }
 

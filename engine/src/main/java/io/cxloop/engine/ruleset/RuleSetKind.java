@@ -5,6 +5,7 @@ import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One kind of rule set that analysts version (e.g. {@code next-best-action}): how to build it from DRL, what its rules
@@ -52,6 +53,23 @@ public interface RuleSetKind<E> {
      * @throws io.cxloop.rules.RuleSetCompilationException with what is wrong
      */
     default void verify(E engine) {}
+
+    /**
+     * The rule sets whose active version goes into this kind's engines (e.g. {@code next-best-action} is composed with
+     * the active {@code contact-policy}). They are refreshed first, and activating one of them rebuilds this kind's
+     * active engine.
+     */
+    default Set<String> dependsOn() {
+        return Set.of();
+    }
+
+    /**
+     * Whether an engine of this kind was built with the active versions of {@link #dependsOn()}; one that was not is
+     * built anew before it decides again.
+     */
+    default boolean isCurrent(E engine) {
+        return true;
+    }
 
     /**
      * Checks that scenario JSON can be read.

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * The rule lifecycle for analysts: upload (checked, compiled and tested before it is stored), test, activate, roll
  * back. The active version of each rule set lives in the database; every node swaps it in when it changes, on this node
- * at once, on the others within a poll interval (see {@link RuleSetPoller}).
+ * at once, on the others within a poll interval (see {@link RuleSetPoller}). A rule set composed with another (the
+ * next-best-action rules with the contact policy, see {@link RuleSetKind#dependsOn()}) is rebuilt and swapped in when
+ * the other's active version changes; until then the previous composition keeps deciding.
  */
 public class RuleSetService {
 
@@ -54,7 +57,11 @@ public class RuleSetService {
         this.repository = repository;
         this.clock = clock;
         this.runTimeLimit = runTimeLimit;
-        ruleSets.forEach(managed -> handles.put(managed.kind().name(), new Handle<>(managed)));
+        // the rule sets others are composed with first, so that refreshAll() swaps them in before their dependents
+        ruleSets.stream()
+                .sorted(Comparator.comparingInt(
+                        managed -> managed.kind().dependsOn().size()))
+                .forEach(managed -> handles.put(managed.kind().name(), new Handle<>(managed)));
         refreshAll();
     }
 
@@ -113,6 +120,13 @@ public class RuleSetService {
     /** Swaps in what the database says is active, where another node changed it. Cheap when nothing changed. */
     public void refreshAll() {
         handles.values().forEach(Handle::refresh);
+    }
+
+    /** Rebuilds the active engines composed with {@code ruleSet}, after its active version changed. */
+    private void refreshDependentsOf(String ruleSet) {
+        handles.values().stream()
+                .filter(handle -> handle.kind.dependsOn().contains(ruleSet))
+                .forEach(Handle::refresh);
     }
 
     private Handle<?> handle(String ruleSet) {
@@ -344,7 +358,7 @@ public class RuleSetService {
         synchronized void refresh() {
             Optional<Activation> stored = repository.current(kind.name());
             Long activationId = stored.map(Activation::activationId).orElse(null);
-            if (Objects.equals(activationId, active.current().activationId())) {
+            if (Objects.equals(activationId, active.current().activationId()) && kind.isCurrent(active.engine())) {
                 return;
             }
             Integer version = stored.map(Activation::version).orElse(null);
@@ -352,6 +366,7 @@ public class RuleSetService {
                 E engine = engineOf(version);
                 active.swap(new Deployed<>(engine, kind.labelOf(engine), version, activationId));
                 log.info("Rule set {} is active now", kind.labelOf(engine));
+                refreshDependentsOf(kind.name());
             } catch (RuntimeException e) {
                 log.error(
                         "Rule set {} version {} is active in the database but cannot be built here; {} stays active",
@@ -368,7 +383,7 @@ public class RuleSetService {
             }
             synchronized (this) {
                 E cached = compiled.get(version);
-                if (cached != null) {
+                if (cached != null && kind.isCurrent(cached)) {
                     return cached;
                 }
             }

@@ -466,10 +466,13 @@ class RuleSetLifecycleIT extends EngineIT {
         assertThat(decision.path("ruleSetVersion").asText()).isEqualTo(label);
         assertThat(decision.path("action").asText()).isEqualTo("RECONNECT_OFFER");
         assertThat(decision.path("channel").asText()).isEqualTo("EMAIL");
-        assertThat(decision.path("explanation")).singleElement().satisfies(explanation -> {
-            assertThat(explanation.path("rule").asText()).isEqualTo("E-mail offer (decision table)");
-            assertThat(explanation.path("reason").asText()).isEqualTo("EMAIL chosen by the analysts' decision table");
-        });
+        // the table decides; the active contact policy, composed with it, still explains the channel it rejected
+        assertThat(decision.path("explanation"))
+                .extracting(explanation -> explanation.path("rule").asText())
+                .containsExactly("Channel needs the customer's consent", "E-mail offer (decision table)");
+        assertThat(decision.path("explanation").get(1).path("reason").asText())
+                .isEqualTo("EMAIL chosen by the analysts' decision table");
+        assertThat(decision.path("contactPolicyVersion").asText()).isEqualTo("contact-policy@builtin-1");
         JsonNode recorded = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class);
         assertThat(recorded.get(0).path("ruleSetVersion").asText()).isEqualTo(label);
 
