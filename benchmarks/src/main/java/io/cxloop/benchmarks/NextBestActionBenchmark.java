@@ -12,6 +12,7 @@ import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.nba.Propensity;
 import io.cxloop.rules.nba.ReconnectContext;
+import io.cxloop.rules.policy.ContactPolicyEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,8 +67,11 @@ public class NextBestActionBenchmark {
     @Setup(Level.Trial)
     public void compile() {
         String drl = builtInDrl() + generatedRules(generatedRules);
-        engine = NextBestActionEngine.fromDrl(
-                "next-best-action@benchmark-" + generatedRules, Map.of("io/cxloop/rules/nba/benchmark.drl", drl));
+        // composed with the built-in contact policy, as every decision of the application is
+        engine = NextBestActionEngine.compose(
+                "next-best-action@benchmark-" + generatedRules,
+                Map.of("io/cxloop/rules/nba/benchmark.drl", drl),
+                ContactPolicyEngine.builtIn());
         requests = requests(generatedRules);
     }
 
