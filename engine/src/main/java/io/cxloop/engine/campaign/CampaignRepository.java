@@ -24,21 +24,17 @@ public class CampaignRepository {
     public void insert(Campaign campaign) {
         jdbc.sql(
                         """
-                insert into campaign (campaign_id, customer_id, trigger_key, trigger_version, event_id, started_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                insert into campaign (campaign_id, customer_id, trigger_key, trigger_version, event_id,
+                    process_instance_id, started_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         campaign.campaignId(),
                         campaign.customerId(),
                         campaign.triggerKey(),
                         campaign.triggerVersion(),
                         campaign.eventId(),
+                        campaign.processInstanceId(),
                         utc(campaign.startedAt()))
-                .update();
-    }
-
-    public void attachProcessInstance(String campaignId, String processInstanceId) {
-        jdbc.sql("update campaign set process_instance_id = ? where campaign_id = ?")
-                .params(processInstanceId, campaignId)
                 .update();
     }
 

@@ -3,11 +3,8 @@ package io.cxloop.engine.campaign;
 import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_GOAL_REACHED;
 import static io.cxloop.processes.reconnect.JourneyReconnect.PROCESS_KEY;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CAMPAIGN_ID;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CUSTOMER_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DELAY;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_GOAL_EVENT_TYPE;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_TRIGGER_KEY;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_TRIGGER_VERSION;
 
 import io.cxloop.engine.trigger.ReconnectTrigger;
 import io.cxloop.engine.web.NotFoundException;
@@ -47,20 +44,28 @@ public class CampaignService {
             return Optional.empty();
         }
         String campaignId = UUID.randomUUID().toString();
-        campaigns.insert(new Campaign(
-                campaignId, customerId, trigger.key(), trigger.version(), eventId, null, now, null, null, null));
+        // the process waits at its first wait state when this returns; the campaign row is written after it, with the
+        // instance's id, in the same transaction (nothing reads the row before the commit)
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 PROCESS_KEY,
                 customerId + ":" + trigger.key(),
                 Map.of(
                         VAR_CAMPAIGN_ID, campaignId,
-                        VAR_CUSTOMER_ID, customerId,
-                        VAR_TRIGGER_KEY, trigger.key(),
-                        VAR_TRIGGER_VERSION, trigger.version(),
                         VAR_DELAY, trigger.delay().toString(),
                         VAR_GOAL_EVENT_TYPE, trigger.goalEventType().name()));
-        campaigns.attachProcessInstance(campaignId, instance.getId());
-        return campaigns.find(campaignId);
+        Campaign campaign = new Campaign(
+                campaignId,
+                customerId,
+                trigger.key(),
+                trigger.version(),
+                eventId,
+                instance.getId(),
+                now,
+                null,
+                null,
+                null);
+        campaigns.insert(campaign);
+        return Optional.of(campaign);
     }
 
     /**

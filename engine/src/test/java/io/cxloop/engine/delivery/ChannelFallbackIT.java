@@ -55,7 +55,7 @@ class ChannelFallbackIT extends EngineIT {
                 .until(() -> management
                                 .createJobQuery()
                                 .processInstanceId(processInstanceId)
-                                .activityId("Task_DecideNextBestAction")
+                                .activityId("Event_MessageUndeliverable")
                                 .count()
                         == 1);
         processes.runAsyncJobs(processInstanceId);

@@ -24,11 +24,9 @@ public final class JourneyReconnect {
     /** Set with {@link #MESSAGE_DELIVERY_FAILED}: why, e.g. the bounce or the suppression reason. */
     public static final String VAR_DELIVERY_FAILURE = "deliveryFailure";
 
-    // process variables set by the starter
+    // process variables set by the starter; the campaign row (by campaignId) has the customer and the trigger version,
+    // the business key is customerId:triggerKey
     public static final String VAR_CAMPAIGN_ID = "campaignId";
-    public static final String VAR_CUSTOMER_ID = "customerId";
-    public static final String VAR_TRIGGER_KEY = "triggerKey";
-    public static final String VAR_TRIGGER_VERSION = "triggerVersion";
     /** ISO-8601 duration, e.g. {@code PT24H}: how long to wait for the goal before reconnecting. */
     public static final String VAR_DELAY = "delay";
     /** The event type that counts as the goal, e.g. {@code PURCHASE_COMPLETED}; used for correlation. */
@@ -36,13 +34,16 @@ public final class JourneyReconnect {
 
     // process variables set by the delegates
     public static final String VAR_DECISION_ID = "decisionId";
+    /** Boolean, transient: the gateway after the decision reads it in the same transaction. */
     public static final String VAR_ACTION_CHOSEN = "actionChosen";
-    /** Boolean: the customer is in the trigger's control group and gets no message. */
+    /**
+     * Boolean, transient: the customer is in the trigger's control group and gets no message (the gateway after the
+     * decision reads it in the same transaction).
+     */
     public static final String VAR_HELD_OUT = "heldOut";
     /** {@link java.util.Date}: when a held-out campaign stops waiting for the goal (timer date). */
     public static final String VAR_CONTROL_WINDOW_ENDS_AT = "controlWindowEndsAt";
 
-    public static final String VAR_OFFER_CODE = "offerCode";
     public static final String VAR_MESSAGE_ID = "messageId";
     /** {@link java.util.Date}: when the issued offer expires (timer date). */
     public static final String VAR_OFFER_EXPIRES_AT = "offerExpiresAt";

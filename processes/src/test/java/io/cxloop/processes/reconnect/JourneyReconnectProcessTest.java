@@ -4,16 +4,16 @@ import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_DELIVERY_FA
 import static io.cxloop.processes.reconnect.JourneyReconnect.MESSAGE_GOAL_REACHED;
 import static io.cxloop.processes.reconnect.JourneyReconnect.PROCESS_KEY;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_ACTION_CHOSEN;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CUSTOMER_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DECISION_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DELIVERY_FAILURE;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_FAILED_CHANNEL;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_GOAL_EVENT_TYPE;
+import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_HELD_OUT;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_MESSAGE_ID;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_OFFER_CODE;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_OFFER_EXPIRES_AT;
 import static io.cxloop.processes.testing.ReconnectCampaigns.PURCHASE_COMPLETED;
-import static io.cxloop.processes.testing.ReconnectCampaigns.cartAbandonedBy;
+import static io.cxloop.processes.testing.ReconnectCampaigns.businessKey;
+import static io.cxloop.processes.testing.ReconnectCampaigns.cartAbandoned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -40,7 +40,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** One test per path through {@code journey-reconnect}; timers and async steps run by executing their jobs. */
+/**
+ * One test per path through {@code journey-reconnect}; timers and async steps run by executing their jobs. A timer's job
+ * runs the steps after it up to the next wait state.
+ */
 @Deployment(resources = JourneyReconnect.BPMN_RESOURCE)
 class JourneyReconnectProcessTest {
 
@@ -88,13 +91,6 @@ class JourneyReconnectProcessTest {
         Job delay = job("Event_DelayElapsed", campaign);
         assertThat(delay.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(24))), 60_000);
         execute(delay);
-        assertThat(campaign).isWaitingAt("Task_DecideNextBestAction");
-        execute(job());
-
-        assertThat(campaign).isWaitingAt("Task_RecordNoAction");
-        assertThat(campaign).variables().containsEntry(VAR_DECISION_ID, "decision-1");
-        assertThat(campaign).variables().containsEntry(VAR_ACTION_CHOSEN, false);
-        execute(job());
 
         assertThat(campaign)
                 .hasPassedInOrder("Event_DelayElapsed", "Task_DecideNextBestAction", "Task_RecordNoAction")
@@ -115,10 +111,10 @@ class JourneyReconnectProcessTest {
         assertThat(campaign)
                 .variables()
                 .containsEntry(VAR_DECISION_ID, "decision-1")
-                .containsEntry(VAR_ACTION_CHOSEN, true)
-                .containsEntry(VAR_OFFER_CODE, "WELCOME-BACK-1")
                 .containsEntry(VAR_MESSAGE_ID, "message-1")
-                .containsEntry(VAR_OFFER_EXPIRES_AT, Date.from(RecordingCampaignPort.OFFER_EXPIRES_AT));
+                .containsEntry(VAR_OFFER_EXPIRES_AT, Date.from(RecordingCampaignPort.OFFER_EXPIRES_AT))
+                // the gateway's routing flags lived only in the timer's transaction; the decision row keeps them
+                .doesNotContainKeys(VAR_ACTION_CHOSEN, VAR_HELD_OUT);
         assertThat(job("Event_OfferExpired", campaign).getDuedate())
                 .isEqualTo(Date.from(RecordingCampaignPort.OFFER_EXPIRES_AT));
         assertThat(campaigns.offers())
@@ -147,11 +143,9 @@ class JourneyReconnectProcessTest {
         ProcessInstance campaign = startAndWaitForOfferOutcome("customer-42", "campaign-1");
 
         execute(job("Event_OfferExpired", campaign));
-        assertThat(campaign).isWaitingAt("Task_RecordExpired");
         assertThat(goalReached("customer-42", PURCHASE_COMPLETED))
                 .as("a purchase after expiry finds no waiting campaign")
                 .isEmpty();
-        execute(job());
 
         assertThat(campaign)
                 .hasPassedInOrder("Event_OfferExpired", "Task_RecordExpired", "EndEvent_Expired")
@@ -166,7 +160,6 @@ class JourneyReconnectProcessTest {
         campaigns.rulesChooseAnOfferButTheCustomerIsHeldOut(windowEnds);
         ProcessInstance bought = start("customer-42", "campaign-1");
         execute(job("Event_DelayElapsed", bought));
-        execute(job());
 
         assertThat(bought).isWaitingAt("Gateway_WaitForGoalInControl").isWaitingFor(MESSAGE_GOAL_REACHED);
         assertThat(job("Event_ControlWindowEnded", bought).getDuedate()).isEqualTo(Date.from(windowEnds));
@@ -182,9 +175,7 @@ class JourneyReconnectProcessTest {
 
         ProcessInstance didNotBuy = start("customer-43", "campaign-2");
         execute(job("Event_DelayElapsed", didNotBuy));
-        execute(job());
         execute(job("Event_ControlWindowEnded", didNotBuy));
-        execute(job());
         assertThat(didNotBuy)
                 .hasPassedInOrder(
                         "Event_ControlWindowEnded", "Task_RecordExpiredInControl", "EndEvent_ExpiredInControl")
@@ -201,13 +192,13 @@ class JourneyReconnectProcessTest {
         assertThat(deliveryFailed(campaign, "message-1", "EMAIL", "address bounced"))
                 .hasSize(1);
 
-        assertThat(campaign).isWaitingAt("Task_DecideNextBestAction");
+        // the outbox's transaction only recorded the failure: the new decision waits in a job of its own
+        assertThat(campaigns.decisions()).hasSize(1);
         assertThat(campaign)
                 .variables()
                 .containsEntry(VAR_FAILED_CHANNEL, "EMAIL")
                 .containsEntry(VAR_DELIVERY_FAILURE, "address bounced");
-        execute(job());
-        execute(job("Task_IssueOfferAndQueueMessage", campaign));
+        execute(job("Event_MessageUndeliverable", campaign));
         assertThat(campaign).isWaitingAt("Gateway_WaitForGoalOrExpiry").isWaitingFor(MESSAGE_DELIVERY_FAILED);
         assertThat(campaign).variables().containsEntry(VAR_MESSAGE_ID, "message-2");
         assertThat(deliveryFailed(campaign, "message-1", "EMAIL", "late duplicate"))
@@ -218,7 +209,6 @@ class JourneyReconnectProcessTest {
         campaigns.rulesChooseNoAction();
         assertThat(deliveryFailed(campaign, "message-2", "SMS", "consent withdrawn"))
                 .hasSize(1);
-        execute(job());
         execute(job());
 
         assertThat(campaign)
@@ -245,8 +235,6 @@ class JourneyReconnectProcessTest {
 
         // and again at the second waiting point, after contact
         execute(job("Event_DelayElapsed", campaign));
-        execute(job("Task_DecideNextBestAction", campaign));
-        execute(job("Task_IssueOfferAndQueueMessage", campaign));
         assertThat(goalReached("customer-7", PURCHASE_COMPLETED)).isEmpty();
         assertThat(goalReached("customer-42", "NEWSLETTER_SIGNUP")).isEmpty();
         assertThat(campaign).isWaitingAt("Gateway_WaitForGoalOrExpiry").isWaitingFor(MESSAGE_GOAL_REACHED);
@@ -254,60 +242,103 @@ class JourneyReconnectProcessTest {
     }
 
     @Test
-    void failingOfferIssueBecomesAnIncidentAndResumesWhenRetried() {
+    void failingOfferIssueBecomesAnIncidentOnTheDelayNamingTheFailedTaskAndResumesWhenRetried() {
         campaigns.rulesChooseAnOffer().offerIssuingFailsWith(new IllegalStateException("outbox unavailable"));
         ProcessInstance campaign = start("customer-42", "campaign-1");
-        execute(job("Event_DelayElapsed", campaign));
-        execute(job("Task_DecideNextBestAction", campaign));
 
-        Job issue = job("Task_IssueOfferAndQueueMessage", campaign);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThatThrownBy(() -> execute(issue)).hasMessageContaining("outbox unavailable");
+        Job delay = job("Event_DelayElapsed", campaign);
+        assertThatThrownBy(() -> execute(delay)).hasMessageContaining("outbox unavailable");
+        Job retried = job("Event_DelayElapsed", campaign);
+        assertThat(retried.getRetries()).isEqualTo(2);
+        assertThat(retried.getDuedate())
+                .as("the next attempt five minutes later (R3/PT5M)")
+                .isCloseTo(Date.from(Instant.now().plus(Duration.ofMinutes(5))), 60_000);
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> execute(delay)).hasMessageContaining("outbox unavailable");
         }
 
         Incident incident = runtimeService()
                 .createIncidentQuery()
                 .processInstanceId(campaign.getId())
                 .singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("Task_IssueOfferAndQueueMessage");
+        assertThat(incident.getActivityId()).isEqualTo("Event_DelayElapsed");
+        assertThat(incident.getFailedActivityId())
+                .as("Cockpit shows the incident at the task that failed")
+                .isEqualTo("Task_IssueOfferAndQueueMessage");
         assertThat(incident.getIncidentMessage()).contains("outbox unavailable");
         assertThat(campaign)
-                .isWaitingAt("Task_IssueOfferAndQueueMessage")
-                .hasVariables(VAR_DECISION_ID)
+                .as("the decision of each attempt was rolled back with it")
+                .isWaitingAt("Gateway_WaitForGoalOrDelay")
                 .variables()
-                .doesNotContainKeys(VAR_OFFER_CODE, VAR_MESSAGE_ID, VAR_OFFER_EXPIRES_AT);
+                .doesNotContainKeys(VAR_DECISION_ID, VAR_MESSAGE_ID, VAR_OFFER_EXPIRES_AT);
 
-        // an operator retries once the outbox is back
+        // an operator retries once the outbox is back: decision and offer in one transaction
         campaigns.offerIssuingFailsWith(null);
-        managementService().setJobRetries(issue.getId(), 1);
-        execute(job("Task_IssueOfferAndQueueMessage", campaign));
+        managementService().setJobRetries(delay.getId(), 1);
+        execute(job("Event_DelayElapsed", campaign));
         assertThat(campaign).isWaitingAt("Gateway_WaitForGoalOrExpiry");
-        assertThat(campaigns.decisions()).as("the decision is not taken again").hasSize(1);
+        String lastDecision = campaigns
+                .decisions()
+                .get(campaigns.decisions().size() - 1)
+                .decision()
+                .decisionId();
+        assertThat(campaigns.offers()).singleElement().satisfies(offer -> assertThat(offer.decisionId())
+                .isEqualTo(lastDecision));
+        assertThat(campaign).variables().containsEntry(VAR_DECISION_ID, lastDecision);
+    }
+
+    @Test
+    void failingDecisionAfterAnUndeliverableMessageLeavesTheOutboxReportInPlaceAndBecomesAnIncident() {
+        campaigns.rulesChooseAnOffer();
+        ProcessInstance campaign = startAndWaitForOfferOutcome("customer-42", "campaign-1");
+        campaigns.offerIssuingFailsWith(new IllegalStateException("template missing"));
+
+        assertThat(deliveryFailed(campaign, "message-1", "EMAIL", "address bounced"))
+                .as("the report itself succeeds")
+                .hasSize(1);
+        Job decideAgain = job("Event_MessageUndeliverable", campaign);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> execute(decideAgain)).hasMessageContaining("template missing");
+        }
+
+        Incident incident = runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(campaign.getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Event_MessageUndeliverable");
+        assertThat(incident.getFailedActivityId()).isEqualTo("Task_IssueOfferAndQueueMessage");
+        assertThat(campaign).variables().containsEntry(VAR_FAILED_CHANNEL, "EMAIL");
     }
 
     private ProcessInstance start(String customerId, String campaignId) {
         return runtimeService()
-                .startProcessInstanceByKey(PROCESS_KEY, campaignId, cartAbandonedBy(customerId, campaignId));
+                .startProcessInstanceByKey(PROCESS_KEY, businessKey(customerId), cartAbandoned(campaignId));
     }
 
     private ProcessInstance startAndWaitForOfferOutcome(String customerId, String campaignId) {
         ProcessInstance campaign = start(customerId, campaignId);
         execute(job("Event_DelayElapsed", campaign));
-        assertThat(campaign).isWaitingAt("Task_DecideNextBestAction");
-        execute(job());
-        assertThat(campaign).isWaitingAt("Task_IssueOfferAndQueueMessage");
-        execute(job());
         assertThat(campaign).isWaitingAt("Gateway_WaitForGoalOrExpiry").isWaitingFor(MESSAGE_GOAL_REACHED);
         return campaign;
     }
 
-    /** Exactly how the engine correlates a goal event. */
+    /**
+     * How the engine correlates a goal event: to each of the customer's campaigns (the engine reads them from its
+     * campaign table, here by business key) whose goal is that event type.
+     */
     private static List<MessageCorrelationResult> goalReached(String customerId, String goalEventType) {
         return runtimeService()
-                .createMessageCorrelation(MESSAGE_GOAL_REACHED)
-                .processInstanceVariableEquals(VAR_CUSTOMER_ID, customerId)
-                .processInstanceVariableEquals(VAR_GOAL_EVENT_TYPE, goalEventType)
-                .correlateAllWithResult();
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey(customerId))
+                .list()
+                .stream()
+                .flatMap(instance -> runtimeService()
+                        .createMessageCorrelation(MESSAGE_GOAL_REACHED)
+                        .processInstanceId(instance.getId())
+                        .processInstanceVariableEquals(VAR_GOAL_EVENT_TYPE, goalEventType)
+                        .correlateAllWithResult()
+                        .stream())
+                .toList();
     }
 
     /** Exactly how the engine reports a message the outbox gave up on. */

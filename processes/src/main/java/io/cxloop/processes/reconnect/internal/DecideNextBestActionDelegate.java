@@ -12,10 +12,14 @@ import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code Task_DecideNextBestAction}: asks the rules what to do and keeps the stored decision's id. */
+/**
+ * {@code Task_DecideNextBestAction}: asks the rules what to do and keeps the stored decision's id. Runs in the job of
+ * the timer (or of the undeliverable message) before it, together with the offer step after it.
+ */
 public class DecideNextBestActionDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(DecideNextBestActionDelegate.class);
@@ -34,8 +38,10 @@ public class DecideNextBestActionDelegate implements JavaDelegate {
             throw new IllegalStateException("Decision for campaign " + campaignId + " has no id");
         }
         execution.setVariable(VAR_DECISION_ID, decision.decisionId());
-        execution.setVariable(VAR_ACTION_CHOSEN, decision.actionChosen());
-        execution.setVariable(VAR_HELD_OUT, decision.heldOut());
+        // routing flags for the gateway right after this task, in the same transaction: transient, so they cost no
+        // runtime and history rows (the stored decision keeps what was decided)
+        execution.setVariable(VAR_ACTION_CHOSEN, Variables.booleanValue(decision.actionChosen(), true));
+        execution.setVariable(VAR_HELD_OUT, Variables.booleanValue(decision.heldOut(), true));
         if (decision.heldOut()) {
             // the timer's timeDate expression needs java.util.Date
             execution.setVariable(VAR_CONTROL_WINDOW_ENDS_AT, Date.from(decision.controlWindowEndsAt()));

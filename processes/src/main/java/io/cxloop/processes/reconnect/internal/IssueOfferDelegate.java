@@ -3,7 +3,6 @@ package io.cxloop.processes.reconnect.internal;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_CAMPAIGN_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_DECISION_ID;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_MESSAGE_ID;
-import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_OFFER_CODE;
 import static io.cxloop.processes.reconnect.JourneyReconnect.VAR_OFFER_EXPIRES_AT;
 
 import io.cxloop.processes.reconnect.IssuedOffer;
@@ -39,7 +38,6 @@ public class IssueOfferDelegate implements JavaDelegate {
             throw new IllegalStateException("Offer " + offer.offerCode() + " for campaign " + campaignId
                     + " has no expiry; the process could never end");
         }
-        execution.setVariable(VAR_OFFER_CODE, offer.offerCode());
         execution.setVariable(VAR_MESSAGE_ID, offer.messageId());
         // the timer's timeDate expression needs java.util.Date
         execution.setVariable(VAR_OFFER_EXPIRES_AT, Date.from(offer.expiresAt()));
