@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -237,17 +239,44 @@ public class OutboxRepository implements OutboxStore {
         if (throttled && candidates.size() < limit) {
             candidates.addAll(dueCallBacks(now, stale, limit - candidates.size()));
         }
-        List<OutboxMessage> claimed = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // one conditional update for the whole batch: a row another dispatcher claimed meanwhile no longer matches, and
+        // the rows this claim won carry its token
+        String token = UUID.randomUUID().toString();
+        List<String> ids = candidates.stream().map(Candidate::id).toList();
+        int won = jdbc.sql(
+                        """
+                update outbox_message set status = 'SENDING', claimed_at = :now, claim_token = :token,
+                    attempts = attempts + 1, updated_at = :now
+                where message_id in (:ids)
+                  and ((status = 'QUEUED' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_at < :stale))""")
+                .param("now", utc(now))
+                .param("token", token)
+                .param("stale", utc(stale))
+                .param("ids", ids)
+                .update();
+        if (won == 0) {
+            return List.of();
+        }
+        Map<String, OutboxMessage> loaded = new HashMap<>();
+        jdbc.sql(
+                        """
+                select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
+                    customer_id, template, offer_code, priority, marketing
+                from outbox_message where message_id in (:ids) and claim_token = :token""")
+                .param("ids", ids)
+                .param("token", token)
+                .query(OutboxRepository::claimedMessage)
+                .list()
+                .forEach(message -> loaded.put(message.id(), message));
+        // in the candidates' order (oldest first; call-backs by priority)
+        List<OutboxMessage> claimed = new ArrayList<>(loaded.size());
         for (Candidate candidate : candidates) {
-            int won = jdbc.sql(
-                            """
-                    update outbox_message set status = 'SENDING', claimed_at = ?, attempts = attempts + 1, updated_at = ?
-                    where message_id = ?
-                      and ((status = 'QUEUED' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at < ?))""")
-                    .params(utc(now), utc(now), candidate.id(), utc(now), utc(stale))
-                    .update();
-            if (won == 1) {
-                claimed.add(load(candidate.id(), "SENDING".equals(candidate.status())));
+            OutboxMessage message = loaded.get(candidate.id());
+            if (message != null) {
+                claimed.add(withUnsubscribe(message, "SENDING".equals(candidate.status())));
             }
         }
         return claimed;
@@ -301,30 +330,27 @@ public class OutboxRepository implements OutboxStore {
                 .toList();
     }
 
-    private OutboxMessage load(String id, boolean resumed) {
-        OutboxMessage message = jdbc.sql(
-                        """
-                select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
-                    customer_id, template, offer_code, priority, marketing
-                from outbox_message where message_id = ?""")
-                .param(id)
-                .query((rs, n) -> new OutboxMessage(
-                        rs.getString("message_id"),
-                        rs.getString("channel"),
-                        rs.getString("recipient"),
-                        rs.getString("language"),
-                        rs.getString("subject"),
-                        rs.getString("html_body"),
-                        rs.getString("text_body"),
-                        rs.getInt("attempts"),
-                        rs.getString("customer_id"),
-                        rs.getString("template"),
-                        rs.getString("offer_code"),
-                        (Integer) rs.getObject("priority", Integer.class),
-                        rs.getBoolean("marketing"),
-                        null,
-                        resumed))
-                .single();
+    private static OutboxMessage claimedMessage(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(
+                rs.getString("message_id"),
+                rs.getString("channel"),
+                rs.getString("recipient"),
+                rs.getString("language"),
+                rs.getString("subject"),
+                rs.getString("html_body"),
+                rs.getString("text_body"),
+                rs.getInt("attempts"),
+                rs.getString("customer_id"),
+                rs.getString("template"),
+                rs.getString("offer_code"),
+                (Integer) rs.getObject("priority", Integer.class),
+                rs.getBoolean("marketing"),
+                null,
+                false);
+    }
+
+    private OutboxMessage withUnsubscribe(OutboxMessage claimed, boolean resumed) {
+        OutboxMessage message = resumed ? claimed.withAttempt(claimed.attempts(), true) : claimed;
         if (message.marketing()) {
             message = message.withUnsubscribe(
                     unsubscribeLinks.forCustomer(message.customerId(), Channel.valueOf(message.channel())));

@@ -14,8 +14,17 @@ import io.cxloop.engine.optout.UnsubscribeLinks;
 import io.cxloop.engine.support.EngineIT;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a dispatcher gets when it claims: a message whose earlier claim was never reported back (its dispatcher died)
  * comes back after the claim timeout marked resumed, so the e-mail connector checks the journal before sending; a
- * marketing message carries its unsubscribe links. On a clock of its own in 2031, out of the real dispatcher's way.
+ * marketing message carries its unsubscribe links; two dispatchers claiming at once never get the same message. On
+ * clocks of their own in 2031 and 2032, out of the real dispatcher's way.
  */
 class OutboxClaimIT extends EngineIT {
 
@@ -76,6 +86,70 @@ class OutboxClaimIT extends EngineIT {
         assertThat(resumed.attempts()).isEqualTo(2);
         outbox.markSent(id, "<" + id + "@cxloop>");
         assertThat(outbox.claimDue(1000)).extracting(OutboxMessage::id).doesNotContain(id);
+    }
+
+    @Test
+    void twoDispatchersClaimingTheSameBatchAtOnceEachGetADifferentShareAndTogetherAll() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2032-06-06T10:00:00Z"));
+        OutboxRepository node1 = new OutboxRepository(
+                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+        OutboxRepository node2 = new OutboxRepository(
+                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
+        admin().exchange(
+                        "/api/customers/" + customerId,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
+                        JsonNode.class);
+        Set<String> queued = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            queued.add(node1.queue(OptOutIT.offerEmail(customerId, "batch-" + i + "-" + customerId + "@example.com")));
+        }
+
+        List<OutboxMessage> first = new ArrayList<>();
+        List<OutboxMessage> second = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                Future<List<OutboxMessage>> claim1 = both.submit(() -> {
+                    together.await();
+                    return node1.claimDue(1000);
+                });
+                Future<List<OutboxMessage>> claim2 = both.submit(() -> {
+                    together.await();
+                    return node2.claimDue(1000);
+                });
+                first.addAll(claim1.get(30, TimeUnit.SECONDS));
+                second.addAll(claim2.get(30, TimeUnit.SECONDS));
+            } finally {
+                both.shutdownNow();
+            }
+            if (first.stream().map(OutboxMessage::id).filter(queued::contains).count()
+                            + second.stream()
+                                    .map(OutboxMessage::id)
+                                    .filter(queued::contains)
+                                    .count()
+                    >= queued.size()) {
+                break;
+            }
+        }
+
+        Set<String> byFirst = first.stream().map(OutboxMessage::id).collect(Collectors.toSet());
+        Set<String> bySecond = second.stream().map(OutboxMessage::id).collect(Collectors.toSet());
+        assertThat(first).hasSameSizeAs(byFirst);
+        assertThat(second).hasSameSizeAs(bySecond);
+        Set<String> claimedTwice = new HashSet<>(byFirst);
+        claimedTwice.retainAll(bySecond);
+        assertThat(claimedTwice).as("claimed by both").isEmpty();
+        Set<String> together = new HashSet<>(byFirst);
+        together.addAll(bySecond);
+        assertThat(together).containsAll(queued);
+        assertThat(first).filteredOn(message -> queued.contains(message.id())).allSatisfy(message -> {
+            assertThat(message.attempts()).isEqualTo(1);
+            assertThat(message.resumed()).isFalse();
+            assertThat(message.unsubscribe()).isNotNull();
+        });
     }
 
     private static OutboxMessage claimed(OutboxRepository outbox, String id) {
