@@ -37,6 +37,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The application side of the {@code journey-reconnect} process: decisions with the rules, offer codes and outbox
@@ -138,6 +140,9 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 decision.action(),
                 decision.channel() == null ? "" : "on " + decision.channel(),
                 decision.ruleSetVersion());
+        if (decision.action() != ActionType.NO_ACTION) {
+            Decided.remember(new Decided(campaign, customer, trigger, decision));
+        }
         return new ReconnectDecision(decision.decisionId(), decision.action() != ActionType.NO_ACTION);
     }
 
@@ -170,11 +175,20 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
 
     @Override
     public IssuedOffer issueOfferAndQueueMessage(String campaignId, String decisionId) {
-        Campaign campaign = campaign(campaignId);
-        Customer customer = customer(campaign.customerId());
-        ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
-        StoredDecision decision =
-                decisions.find(decisionId).orElseThrow(() -> new IllegalStateException("no decision " + decisionId));
+        // the process issues the offer in the decision's transaction: what the decision read is still current
+        Decided decided = Decided.recall(campaignId, decisionId).orElseGet(() -> {
+            Campaign campaign = campaign(campaignId);
+            return new Decided(
+                    campaign,
+                    customer(campaign.customerId()),
+                    triggers.version(campaign.triggerKey(), campaign.triggerVersion()),
+                    decisions
+                            .find(decisionId)
+                            .orElseThrow(() -> new IllegalStateException("no decision " + decisionId)));
+        });
+        Customer customer = decided.customer();
+        ReconnectTrigger trigger = decided.trigger();
+        StoredDecision decision = decided.decision();
         if (decision.channel() == null || decision.offer() == null) {
             throw new IllegalStateException("decision " + decisionId + " chose no action");
         }
@@ -269,6 +283,39 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             variables.put("unsubscribeUrl", unsubscribe.url());
         }
         return variables;
+    }
+
+    /**
+     * What {@link #decide} read and decided, kept for the rest of its transaction (the offer step runs in it): the offer
+     * step need not read campaign, customer, trigger and decision again. Bound to the transaction, so it is gone when
+     * the transaction ends, committed or rolled back.
+     */
+    private record Decided(Campaign campaign, Customer customer, ReconnectTrigger trigger, StoredDecision decision) {
+
+        private static final Object KEY = Decided.class;
+
+        static void remember(Decided decided) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return;
+            }
+            if (TransactionSynchronizationManager.hasResource(KEY)) {
+                TransactionSynchronizationManager.unbindResource(KEY);
+            } else {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                    }
+                });
+            }
+            TransactionSynchronizationManager.bindResource(KEY, decided);
+        }
+
+        static Optional<Decided> recall(String campaignId, String decisionId) {
+            return Optional.ofNullable((Decided) TransactionSynchronizationManager.getResource(KEY))
+                    .filter(decided -> decided.campaign().campaignId().equals(campaignId)
+                            && decided.decision().decisionId().equals(decisionId));
+        }
     }
 
     private Campaign campaign(String campaignId) {
