@@ -29,7 +29,6 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     static final int SIMULATED_AT_MOST = 20_000;
 
     private final ObjectMapper json;
-    private final DecisionRepository decisions;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
     private final NextBestActionReplay replay;
     /** The built-in rules composed with the active policy, when that is not the built-in one. */
@@ -38,7 +37,6 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     public NextBestActionRuleSetKind(
             ObjectMapper json, DecisionRepository decisions, ActiveRuleSet<ContactPolicyEngine> contactPolicy) {
         this.json = json;
-        this.decisions = decisions;
         this.contactPolicy = contactPolicy;
         this.replay = new NextBestActionReplay(json, decisions);
     }

@@ -70,6 +70,9 @@ class ContactPolicyRuleSetIT extends EngineIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RuleSetRepository repository;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -200,6 +203,33 @@ class ContactPolicyRuleSetIT extends EngineIT {
         JsonNode again = decide(once);
         assertThat(again.path("action").asText()).isEqualTo("RECONNECT_OFFER");
         assertThat(again.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
+    }
+
+    @Test
+    void aPolicyActivatedOnAnotherNodeIsComposedWithTheNextBestActionRulesHereAtTheNextPoll() throws IOException {
+        String customerId = customerWithOneMarketingMessageTwoDaysAgo();
+        int version = analyst()
+                .postForEntity(
+                        VERSIONS,
+                        Map.of("drl", onePerWeek(), "scenarios", json.readTree(scenariosForOnePerWeek())),
+                        JsonNode.class)
+                .getBody()
+                .path("version")
+                .asInt();
+        String label = "contact-policy@v" + version;
+        NextBestActionEngine before = engine;
+        assertThat(decide(customerId).path("action").asText()).isEqualTo("RECONNECT_OFFER");
+
+        // what another node's activation leaves in the shared database
+        repository.activate("contact-policy", version, Instant.now(), "other-node");
+        ruleSets.refreshAll();
+
+        assertThat(ruleSets.active("contact-policy").label()).isEqualTo(label);
+        assertThat(before.contactPolicyVersion()).isEqualTo(label);
+        assertThat(before.ruleSetVersion()).isEqualTo("next-best-action@builtin-1");
+        JsonNode decision = decide(customerId);
+        assertThat(decision.path("action").asText()).isEqualTo("NO_ACTION");
+        assertThat(decision.path("contactPolicyVersion").asText()).isEqualTo(label);
     }
 
     @Test
