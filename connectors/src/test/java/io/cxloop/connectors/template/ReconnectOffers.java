@@ -44,4 +44,21 @@ public final class ReconnectOffers {
         variables.put("lastName", lastName);
         return variables;
     }
+
+    /** Free express delivery with a code, no discount (a FREE_SHIPPING offer of the catalogue). */
+    public static Map<String, Object> johnsFreeShipping() {
+        Map<String, Object> variables = johnsSneakers();
+        variables.put("percent", 0);
+        variables.put("offerCode", "CX-SHIP-7KQ2");
+        return variables;
+    }
+
+    /** A reminder of the cart without an incentive and so without a code (e.g. a CONTENT offer). */
+    public static Map<String, Object> johnsCartReminder() {
+        Map<String, Object> variables = johnsSneakers();
+        variables.put("percent", 0);
+        variables.put("freeExpressShipping", false);
+        variables.remove("offerCode");
+        return variables;
+    }
 }

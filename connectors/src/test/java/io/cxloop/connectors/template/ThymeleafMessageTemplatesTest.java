@@ -50,6 +50,46 @@ class ThymeleafMessageTemplatesTest {
     }
 
     @Test
+    void freeShippingWithoutDiscountPromisesNoPercentageAndNamesTheCodePlainly() {
+        RenderedMessage german = templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsFreeShipping());
+        RenderedMessage english = templates.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsFreeShipping());
+
+        assertThat(german.subject()).isEqualTo("Kostenlose Expresslieferung für Ihren Warenkorb – nur 24 Stunden");
+        assertThat(english.subject()).isEqualTo("Free express delivery for your cart – for 24 hours only");
+        for (String part : new String[] {german.htmlBody(), german.textBody()}) {
+            assertThat(part)
+                    .contains("liefern wir Ihre Bestellung kostenlos")
+                    .contains("CX-SHIP-7KQ2")
+                    .contains("Ihr Code")
+                    .doesNotContain("Rabatt", "0 %");
+        }
+        for (String part : new String[] {english.htmlBody(), english.textBody()}) {
+            assertThat(part)
+                    .contains("we will ship your order by express delivery, free")
+                    .contains("CX-SHIP-7KQ2")
+                    .contains("Your code")
+                    .doesNotContain("discount", "0% off");
+        }
+    }
+
+    @Test
+    void aReminderWithoutIncentiveHasNoCodeAndPromisesNothing() {
+        RenderedMessage german = templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsCartReminder());
+        RenderedMessage english = templates.render(TEMPLATE, Locale.ENGLISH, ReconnectOffers.johnsCartReminder());
+
+        assertThat(german.subject()).isEqualTo("Ihr Warenkorb wartet auf Sie");
+        assertThat(english.subject()).isEqualTo("Your cart is waiting for you");
+        assertThat(german.htmlBody() + german.textBody())
+                .contains("wir haben sie für Sie")
+                .doesNotContain("Code", "Rabatt", "Express", "Gültig", "null");
+        assertThat(english.htmlBody() + english.textBody())
+                .contains("we have kept them for you")
+                .doesNotContain("code", "% off", "express", "Valid until", "null");
+        assertThat(german.textBody()).contains("aufbewahrt.\n\nViele Grüße");
+        assertThat(english.textBody()).contains("for you.\n\nKind regards");
+    }
+
+    @Test
     void expressDeliveryIsOnlyPromisedWhenItIsFree() {
         RenderedMessage german =
                 templates.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakersWithoutFreeShipping());

@@ -22,7 +22,10 @@ import io.cxloop.processes.reconnect.IssuedOffer;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.reconnect.ReconnectDecision;
 import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.model.OfferKind;
 import io.cxloop.rules.nba.ActionType;
+import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.Explanation;
 import io.cxloop.rules.nba.ReconnectContext;
 import java.time.Clock;
@@ -195,24 +198,36 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         // a message postponed by quiet hours is sent later: its offer is valid from then
         Instant now = clock.instant();
         Instant sendAt = decision.notBefore() != null && decision.notBefore().isAfter(now) ? decision.notBefore() : now;
-        IssuedOfferCode code = offerCodes.issue(
-                customer.customerId(), campaignId, decisionId, decision.offerId(), decision.offer(), sendAt);
+        Optional<CatalogueOffer> catalogued =
+                decision.offerId() == null ? Optional.empty() : catalogue.find(decision.offerId());
+        OfferKind kind = catalogued.map(CatalogueOffer::kind).orElseGet(() -> CandidateOffer.kindOf(decision.offer()));
+        // a code only where there is something to redeem: content or an invitation is made without one
+        String code = null;
+        Instant expiresAt;
+        if (OfferCodes.needsCode(kind)) {
+            IssuedOfferCode issued = offerCodes.issue(
+                    customer.customerId(), campaignId, decisionId, decision.offerId(), decision.offer(), sendAt);
+            code = issued.code();
+            expiresAt = issued.expiresAt();
+        } else {
+            expiresAt = offerCodes.recordWithoutCode(
+                    customer.customerId(), campaignId, decisionId, decision.offerId(), decision.offer(), sendAt);
+        }
         // a catalogue offer may come with a template of its own (content, review invitation …)
-        String template = decision.offerId() == null
-                ? trigger.template()
-                : catalogue
-                        .find(decision.offerId())
-                        .map(CatalogueOffer::template)
-                        .filter(name -> name != null)
-                        .orElse(trigger.template());
+        String template = catalogued
+                .map(CatalogueOffer::template)
+                .filter(name -> name != null)
+                .orElse(trigger.template());
         Locale locale = Locale.forLanguageTag(customer.language());
-        RenderedMessage rendered =
-                templates.render(template, locale, templateVariables(customer, code, decision.channel()));
+        RenderedMessage rendered = templates.render(
+                template,
+                locale,
+                templateVariables(customer, code, decision.offer(), sendAt, expiresAt, decision.channel()));
         String messageId = outbox.queue(new OutboxRepository.NewMessage(
                 customer.customerId(),
                 campaignId,
                 decisionId,
-                code.code(),
+                code,
                 decision.channel(),
                 template,
                 customer.addressFor(decision.channel()),
@@ -223,7 +238,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         if (sendAt.isAfter(now)) {
             outbox.postpone(messageId, sendAt);
         }
-        return new IssuedOffer(code.code(), messageId, code.expiresAt());
+        return new IssuedOffer(code, messageId, expiresAt);
     }
 
     @Override
@@ -261,21 +276,24 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 context.offer());
     }
 
-    private Map<String, Object> templateVariables(Customer customer, IssuedOfferCode code, Channel channel) {
+    /** The variables of the message; {@code offerCode} only when the offer has a code. */
+    private Map<String, Object> templateVariables(
+            Customer customer, String code, Offer offer, Instant issuedAt, Instant expires, Channel channel) {
         ZoneId zone = ZoneId.of(customer.timezone());
         boolean german = "de".equals(customer.language());
-        String expiresAt = (german ? GERMAN_EXPIRY : ENGLISH_EXPIRY)
-                        .format(code.expiresAt().atZone(zone)) + " (" + zone.getId() + ")";
+        String expiresAt =
+                (german ? GERMAN_EXPIRY : ENGLISH_EXPIRY).format(expires.atZone(zone)) + " (" + zone.getId() + ")";
         Map<String, Object> variables = new HashMap<>();
         variables.put("firstName", customer.firstName() == null ? "" : customer.firstName());
         variables.put("lastName", customer.lastName() == null ? "" : customer.lastName());
-        variables.put("percent", code.percent());
-        variables.put("offerCode", code.code());
+        variables.put("percent", offer.percent());
+        if (code != null) {
+            variables.put("offerCode", code);
+        }
         variables.put("expiresAt", expiresAt);
         variables.put(
-                "validityHours",
-                java.time.Duration.between(code.issuedAt(), code.expiresAt()).toHours());
-        variables.put("freeExpressShipping", code.freeExpressShipping());
+                "validityHours", java.time.Duration.between(issuedAt, expires).toHours());
+        variables.put("freeExpressShipping", offer.freeExpressShipping());
         // marketing e-mail shows its unsubscribe link in the body too, not only in List-Unsubscribe (UWG § 7 (3))
         var unsubscribe =
                 channel == Channel.EMAIL ? unsubscribeLinks.forCustomer(customer.customerId(), channel) : null;

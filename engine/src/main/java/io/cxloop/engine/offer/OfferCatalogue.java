@@ -155,6 +155,12 @@ public class OfferCatalogue {
         if (request.kind() != OfferKind.DISCOUNT && percent != 0) {
             throw new InvalidFieldException("percent", "only a DISCOUNT has a percentage; leave it out or 0");
         }
+        if (Boolean.TRUE.equals(request.freeExpressShipping())
+                && request.kind() != OfferKind.DISCOUNT
+                && request.kind() != OfferKind.FREE_SHIPPING) {
+            throw new InvalidFieldException(
+                    "freeExpressShipping", "only a DISCOUNT or FREE_SHIPPING offer ships free (and comes with a code)");
+        }
         if (request.activeFrom() != null
                 && request.activeUntil() != null
                 && !request.activeUntil().isAfter(request.activeFrom())) {

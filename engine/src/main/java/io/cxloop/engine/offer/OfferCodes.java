@@ -3,14 +3,17 @@ package io.cxloop.engine.offer;
 import static io.cxloop.engine.persistence.JdbcTime.utc;
 
 import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.model.OfferKind;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues personal offer codes such as {@code CX-7KQ2-M9PA}: random, from an alphabet without look-alike characters,
- * unique by the table's primary key.
+ * unique by the table's primary key. Only offers whose kind gives the customer something to redeem get one ({@link
+ * #needsCode}); the others are recorded without a code, so that caps and budgets count them all the same.
  */
 @Component
 public class OfferCodes {
@@ -23,6 +26,36 @@ public class OfferCodes {
 
     public OfferCodes(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether an offer of this kind comes with a code: a discount or free shipping is redeemed with one. */
+    public static boolean needsCode(OfferKind kind) {
+        return kind == OfferKind.DISCOUNT || kind == OfferKind.FREE_SHIPPING;
+    }
+
+    /**
+     * Records an offer made without a code (content, a review or survey invitation) against its caps and budget.
+     *
+     * @return when the offer expires
+     */
+    public Instant recordWithoutCode(
+            String customerId, String campaignId, String decisionId, String offerId, Offer offer, Instant now) {
+        Instant expiresAt = now.plus(offer.validity());
+        jdbc.sql(
+                        """
+                insert into offer_issue (issue_id, offer_id, customer_id, campaign_id, decision_id, issued_at,
+                    expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID().toString(),
+                        offerId,
+                        customerId,
+                        campaignId,
+                        decisionId,
+                        utc(now),
+                        utc(expiresAt))
+                .update();
+        return expiresAt;
     }
 
     /**

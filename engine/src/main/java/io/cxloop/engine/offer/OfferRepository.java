@@ -76,23 +76,35 @@ public class OfferRepository {
                 == 1;
     }
 
-    /** Codes issued for the offer, to every customer: what its budget counts. */
+    /** Issues of the offer to every customer, with a code or without: what its budget counts. */
     public long issues(String offerId) {
-        return jdbc.sql("select count(*) from offer_code where offer_id = ?")
-                .param(offerId)
+        return jdbc.sql(
+                        """
+                select (select count(*) from offer_code where offer_id = ?)
+                    + (select count(*) from offer_issue where offer_id = ?)""")
+                .params(offerId, offerId)
                 .query(Long.class)
                 .single();
     }
 
-    /** Codes issued for the offer to one customer since then (null: ever): what its customer cap counts. */
+    /**
+     * Issues of the offer to one customer since then (null: ever), with a code or without: what its customer cap
+     * counts.
+     */
     public int issuesTo(String offerId, String customerId, Instant since) {
         return since == null
-                ? jdbc.sql("select count(*) from offer_code where offer_id = ? and customer_id = ?")
-                        .params(offerId, customerId)
+                ? jdbc.sql(
+                                """
+                        select (select count(*) from offer_code where offer_id = ? and customer_id = ?)
+                            + (select count(*) from offer_issue where offer_id = ? and customer_id = ?)""")
+                        .params(offerId, customerId, offerId, customerId)
                         .query(Integer.class)
                         .single()
-                : jdbc.sql("select count(*) from offer_code where offer_id = ? and customer_id = ? and issued_at > ?")
-                        .params(offerId, customerId, utc(since))
+                : jdbc.sql(
+                                """
+                        select (select count(*) from offer_code where offer_id = ? and customer_id = ? and issued_at > ?)
+                            + (select count(*) from offer_issue where offer_id = ? and customer_id = ? and issued_at > ?)""")
+                        .params(offerId, customerId, utc(since), offerId, customerId, utc(since))
                         .query(Integer.class)
                         .single();
     }

@@ -1,0 +1,144 @@
+package io.cxloop.engine.offer;
+
+import static io.cxloop.engine.support.Fixtures.cartAbandoned;
+import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
+import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.ProcessDriver;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Codes only where a code means something: a content offer goes out without one (and its message promises nothing to
+ * redeem), yet counts against its cap; free shipping comes with a code and a message about free delivery, not "0 %".
+ */
+class OfferCodesIT extends EngineIT {
+
+    /** Above every other test's minimum cart value, so only this test's trigger and broader ones match. */
+    private static final double CART = 23_456_789;
+
+    @Autowired
+    ManagementService management;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void onlyOffersWithSomethingToRedeemGetACodeAndTheMessageSaysWhatTheCustomerGets() {
+        Map<String, Object> guide = offer("codes-guide-" + run, "CONTENT", 50);
+        guide.put("capPerCustomer", 1);
+        String content = create(guide);
+        String shipping = create(offer("codes-shipping-" + run, "FREE_SHIPPING", 9));
+        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("codes-" + run, 10));
+        trigger.remove("offer");
+        trigger.put("offers", List.of(content, shipping));
+        trigger.put("channels", List.of("EMAIL"));
+        trigger.put("reEntry", "PT0S");
+        trigger.put("condition", Map.of("minCartValue", CART - 1));
+        assertThat(admin().postForEntity("/api/triggers", trigger, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String customerId = "codes-" + run;
+        assertThat(admin().exchange(
+                                "/api/customers/" + customerId,
+                                HttpMethod.PUT,
+                                new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@example.com")),
+                                JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        ProcessDriver processes = new ProcessDriver(management);
+
+        processes.fireTimer(startedProcess(customerId, "codes-" + run), "Event_DelayElapsed");
+        JsonNode first = messages(customerId);
+        assertThat(first).hasSize(1);
+        JsonNode withoutCode = first.get(0);
+        assertThat(admin().getForObject(
+                                "/api/decisions/"
+                                        + withoutCode.path("decisionId").asText(),
+                                JsonNode.class)
+                        .path("offerId")
+                        .asText())
+                .isEqualTo(content);
+        assertThat(withoutCode.path("offerCode").isNull()
+                        || withoutCode.path("offerCode").isMissingNode())
+                .isTrue();
+        assertThat(withoutCode.path("subject").asText()).isEqualTo("Ihr Warenkorb wartet auf Sie");
+        assertThat(withoutCode.path("body").asText()
+                        + withoutCode.path("htmlBody").asText())
+                .contains("Guten Tag Lena Schmidt")
+                .doesNotContain("Code", "Rabatt", "null");
+
+        // the content offer went out once without a code: its cap of 1 counts it, so free shipping is next
+        processes.fireTimer(startedProcess(customerId, "codes-" + run), "Event_DelayElapsed");
+        JsonNode withCode = messages(customerId).get(0);
+        assertThat(withCode.path("messageId").asText())
+                .isNotEqualTo(withoutCode.path("messageId").asText());
+        JsonNode decision = admin().getForObject(
+                        "/api/decisions/" + withCode.path("decisionId").asText(), JsonNode.class);
+        assertThat(decision.path("offerId").asText()).isEqualTo(shipping);
+        assertThat(decision.path("explanations").toString())
+                .contains("offer " + content + " (Offer " + content + ") rejected: the customer got it 1 time(s)");
+        assertThat(withCode.path("offerCode").asText()).matches("CX-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(withCode.path("subject").asText())
+                .isEqualTo("Kostenlose Expresslieferung für Ihren Warenkorb – nur 48 Stunden");
+        assertThat(withCode.path("body").asText())
+                .contains("liefern wir Ihre Bestellung kostenlos per Expresslieferung")
+                .contains("Ihr Code: " + withCode.path("offerCode").asText())
+                .doesNotContain("Rabatt", "0 %");
+    }
+
+    @Test
+    void onlyADiscountOrFreeShippingShipsFree() {
+        Map<String, Object> content = offer("codes-bad-" + run, "CONTENT", 5);
+        content.put("freeExpressShipping", true);
+        ResponseEntity<JsonNode> rejected = admin().postForEntity("/api/offers", content, JsonNode.class);
+        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rejected.getBody().path("errors").get(0).path("field").asText())
+                .isEqualTo("freeExpressShipping");
+    }
+
+    private static Map<String, Object> offer(String id, String kind, double value) {
+        Map<String, Object> offer = new HashMap<>();
+        offer.put("offerId", id);
+        offer.put("name", "Offer " + id);
+        offer.put("kind", kind);
+        offer.put("validity", "P2D");
+        offer.put("value", value);
+        return offer;
+    }
+
+    private String create(Map<String, Object> offer) {
+        ResponseEntity<JsonNode> created = admin().postForEntity("/api/offers", offer, JsonNode.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().path("offerId").asText();
+    }
+
+    /** The customer's messages, newest first. */
+    private JsonNode messages(String customerId) {
+        return admin().getForObject("/api/messages?customerId=" + customerId, JsonNode.class);
+    }
+
+    private String startedProcess(String customerId, String triggerKey) {
+        Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
+        event.put("attributes", Map.of("cartValue", CART, "currency", "EUR"));
+        ResponseEntity<JsonNode> response = admin().postForEntity("/api/events", event, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        for (JsonNode campaign : response.getBody().path("campaignsStarted")) {
+            if (triggerKey.equals(campaign.path("triggerKey").asText())) {
+                return campaign.path("processInstanceId").asText();
+            }
+        }
+        throw new AssertionError("no campaign of " + triggerKey + " started: " + response.getBody());
+    }
+}
