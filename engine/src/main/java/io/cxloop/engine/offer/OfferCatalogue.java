@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -33,14 +34,49 @@ public class OfferCatalogue {
 
     private final OfferRepository offers;
     private final OfferOutcomes outcomes;
+    private final OfferLeverRepository levers;
     private final MessageTemplates templates;
     private final Clock clock;
 
-    public OfferCatalogue(OfferRepository offers, OfferOutcomes outcomes, MessageTemplates templates, Clock clock) {
+    public OfferCatalogue(
+            OfferRepository offers,
+            OfferOutcomes outcomes,
+            OfferLeverRepository levers,
+            MessageTemplates templates,
+            Clock clock) {
         this.offers = offers;
         this.outcomes = outcomes;
+        this.levers = levers;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public OfferLevers levers() {
+        return levers.findAll();
+    }
+
+    /** Replaces the analysts' levers; the next decisions use them. */
+    @Transactional
+    public OfferLevers setLevers(OfferLevers.Request request, String user) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.levers().size(); i++) {
+            OfferLever lever = request.levers().get(i);
+            if (!Double.isFinite(lever.lever())) {
+                throw new InvalidFieldException("levers[" + i + "].lever", "must be a number from 0 to 100");
+            }
+            if (lever.trigger() != null && !levers.triggerExists(lever.trigger())) {
+                throw new InvalidFieldException("levers[" + i + "].trigger", "no trigger " + lever.trigger());
+            }
+            if (!seen.add(lever.kind() + "/" + lever.trigger())) {
+                throw new InvalidFieldException(
+                        "levers[" + i + "]",
+                        "repeats the lever for " + lever.kind()
+                                + (lever.trigger() == null ? " in every trigger" : " in trigger " + lever.trigger()));
+            }
+        }
+        levers.replaceAll(request.levers(), clock.instant(), user);
+        return levers.findAll();
     }
 
     @Transactional(readOnly = true)
@@ -97,11 +133,14 @@ public class OfferCatalogue {
     public List<CandidateOffer> candidates(
             ReconnectContext context, List<String> catalogueOfferIds, String customerId, ValueSegment segment) {
         Instant now = clock.instant();
+        Map<OfferKind, Double> leverOf = levers.forTrigger(context.triggerKey());
         List<CandidateOffer> candidates = new ArrayList<>();
         if (context.offer() != null) {
             String id = CandidateOffer.triggerOfferId(context.triggerKey());
-            candidates.add(CandidateOffer.ofTrigger(
-                    context.triggerKey(), context.offer(), 1, outcomes.propensities(id, segment), 0));
+            candidates.add(withLever(
+                    CandidateOffer.ofTrigger(
+                            context.triggerKey(), context.offer(), 1, outcomes.propensities(id, segment), 0),
+                    leverOf));
         }
         for (String offerId : catalogueOfferIds == null ? List.<String>of() : catalogueOfferIds) {
             Optional<CatalogueOffer> found = offers.find(offerId);
@@ -109,9 +148,14 @@ public class OfferCatalogue {
                 log.warn("Trigger {} names offer {}, which is not in the catalogue", context.triggerKey(), offerId);
                 continue;
             }
-            candidates.add(candidate(found.get(), customerId, segment, now, candidates.size()));
+            candidates.add(withLever(candidate(found.get(), customerId, segment, now, candidates.size()), leverOf));
         }
         return candidates;
+    }
+
+    private static CandidateOffer withLever(CandidateOffer offer, Map<OfferKind, Double> leverOf) {
+        Double lever = leverOf.get(offer.kind());
+        return lever == null ? offer : offer.withLever(lever);
     }
 
     private CandidateOffer candidate(
@@ -144,6 +188,9 @@ public class OfferCatalogue {
     }
 
     private void validate(OfferRequest request) {
+        if (OfferController.LEVERS.equals(request.offerId())) {
+            throw new InvalidFieldException("offerId", "'levers' is reserved for /api/offers/levers");
+        }
         requirePositive("validity", request.validity());
         if (request.capWindow() != null) {
             requirePositive("capWindow", request.capWindow());

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Offers", description = "The offer catalogue the next-best-action decision arbitrates between")
 public class OfferController {
 
+    static final String LEVERS = "levers";
+
     private final OfferCatalogue catalogue;
 
     public OfferController(OfferCatalogue catalogue) {
@@ -31,6 +34,22 @@ public class OfferController {
     @Operation(summary = "The offers of the catalogue")
     public List<CatalogueOffer> list() {
         return catalogue.list();
+    }
+
+    @GetMapping("/" + LEVERS)
+    @Operation(summary = "The analysts' levers per offer kind, for every trigger or one; a kind without one has 1")
+    public OfferLevers levers() {
+        return catalogue.levers();
+    }
+
+    @PutMapping("/" + LEVERS)
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @Operation(
+            summary = "Set the levers (all of them, replacing the ones before); the next decisions use them",
+            description = "priority = propensity × value × weight × lever, where the lever is the one for the"
+                    + " offer's kind in the deciding trigger, else the one for every trigger, else 1.")
+    public OfferLevers setLevers(@Valid @RequestBody OfferLevers.Request request, Principal user) {
+        return catalogue.setLevers(request, user.getName());
     }
 
     @GetMapping("/{offerId}")

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * An offer the decision may make, as the rules see it: the catalogue's terms, levers and limits, with what was already
  * issued and the propensity learned for this customer's segment on each channel. The eligibility rules reject it, the
- * arbitration scores it (propensity × value × weight).
+ * arbitration scores it (propensity × value × weight × lever).
  *
  * @param offerId the catalogue's id; {@code trigger:<key>} for a trigger's own offer
  * @param terms what the customer gets (discount, validity once issued, free express shipping)
@@ -31,6 +31,8 @@ import java.util.Set;
  * @param totalIssues issues so far, to all customers
  * @param propensity the learned propensity per channel; a channel left out has {@link Propensity#DEFAULT_PRIOR}
  * @param order the offer's place among the candidates: the earlier wins a tie
+ * @param lever the analysts' business lever for the offer's kind (in this trigger's context), multiplied into the
+ *     priority; null (e.g. decisions recorded before levers): 1
  */
 public record CandidateOffer(
         String offerId,
@@ -50,7 +52,50 @@ public record CandidateOffer(
         Double costPerIssue,
         long totalIssues,
         Map<Channel, Propensity> propensity,
-        int order) {
+        int order,
+        Double lever) {
+
+    /** An offer without a lever of its own kind (lever 1). */
+    public CandidateOffer(
+            String offerId,
+            String name,
+            OfferKind kind,
+            Offer terms,
+            double value,
+            double weight,
+            Set<Channel> channels,
+            Instant activeFrom,
+            Instant activeUntil,
+            Integer capPerCustomer,
+            Duration capWindow,
+            int customerIssues,
+            Long maxIssues,
+            Double budgetAmount,
+            Double costPerIssue,
+            long totalIssues,
+            Map<Channel, Propensity> propensity,
+            int order) {
+        this(
+                offerId,
+                name,
+                kind,
+                terms,
+                value,
+                weight,
+                channels,
+                activeFrom,
+                activeUntil,
+                capPerCustomer,
+                capWindow,
+                customerIssues,
+                maxIssues,
+                budgetAmount,
+                costPerIssue,
+                totalIssues,
+                propensity,
+                order,
+                null);
+    }
 
     /** The id of a trigger's own offer. */
     public static String triggerOfferId(String triggerKey) {
@@ -67,6 +112,34 @@ public record CandidateOffer(
         if (value < 0 || weight < 0 || Double.isNaN(value) || Double.isNaN(weight)) {
             throw new IllegalArgumentException("value and weight must not be negative: " + value + ", " + weight);
         }
+        lever = lever == null ? 1.0 : lever;
+        if (lever < 0 || lever.isNaN()) {
+            throw new IllegalArgumentException("lever must not be negative: " + lever);
+        }
+    }
+
+    /** The same offer with the analysts' lever for its kind. */
+    public CandidateOffer withLever(double lever) {
+        return new CandidateOffer(
+                offerId,
+                name,
+                kind,
+                terms,
+                value,
+                weight,
+                channels,
+                activeFrom,
+                activeUntil,
+                capPerCustomer,
+                capWindow,
+                customerIssues,
+                maxIssues,
+                budgetAmount,
+                costPerIssue,
+                totalIssues,
+                propensity,
+                order,
+                lever);
     }
 
     /**

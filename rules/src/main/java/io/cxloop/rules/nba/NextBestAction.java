@@ -14,7 +14,7 @@ import java.util.List;
  * @param notBefore the message must not leave before this time (quiet hours); null: at once
  * @param offerId the chosen offer's id in the catalogue ({@code trigger:<key>} for a trigger's own offer); null when
  *     there is no action or the rule set does not arbitrate
- * @param score the chosen offer's priority (propensity × business value × weight); null when there is no action or
+ * @param score the chosen offer's priority (propensity × business value × weight × lever); null when there is no action or
  *     the rule set does not score
  * @param contactPolicyVersion the {@code contact-policy} version composed with the rules that decided, e.g. {@code
  *     contact-policy@builtin-1}; null for rules that ran without a contact policy of their own

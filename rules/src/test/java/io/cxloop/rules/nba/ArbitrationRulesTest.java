@@ -92,6 +92,28 @@ class ArbitrationRulesTest {
     }
 
     @Test
+    void aBusinessLeverForTheOffersKindMultipliesItsPriorityAndIsShownInItsTerms() {
+        NextBestAction action = engine.decide(new NextBestActionRequest(
+                germanCustomerWithEmailConsent(),
+                cartAbandonedTrigger(),
+                List.of(),
+                NOW,
+                null,
+                List.of(freeShipping(0).build().withLever(2), tenPercentOff(1).build())));
+
+        // 0.1 × 6 × 1 × 2 = 1.2 beats 0.1 × 10 × 1 = 1 (lever 1: not shown)
+        assertThat(action.offerId()).isEqualTo("free-shipping");
+        assertThat(action.score()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(reasonsOf(action, SCORED))
+                .anySatisfy(reason -> assertThat(reason)
+                        .startsWith("offer free-shipping on EMAIL: priority 1.2 = propensity 0.1")
+                        .endsWith("× value 6 × weight 1 × lever 2 for FREE_SHIPPING"))
+                .anySatisfy(reason -> assertThat(reason)
+                        .startsWith("offer ten-percent on EMAIL: priority 1 =")
+                        .endsWith("× value 10 × weight 1"));
+    }
+
+    @Test
     void learnedPropensityOutweighsAHigherValue() {
         // free shipping converted 9 of 30 e-mails: (1 + 9) / (10 + 30) = 0.25 → 0.25 × 6 = 1.5;
         // ten percent converted 1 of 30: (1 + 1) / 40 = 0.05 → 0.05 × 10 = 0.5

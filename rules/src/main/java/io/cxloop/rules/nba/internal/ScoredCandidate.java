@@ -5,7 +5,7 @@ import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.Propensity;
 
 /**
- * An eligible offer on the channel it would go on, with its priority: propensity × business value × weight. The
+ * An eligible offer on the channel it would go on, with its priority: propensity × business value × weight × lever. The
  * arbitration chooses the one with the highest priority.
  *
  * <p>A JavaBean with a setter on purpose, like {@link ChannelCandidate}: the selection rule marks the winner with
@@ -58,10 +58,14 @@ public final class ScoredCandidate {
         this.chosen = chosen;
     }
 
-    /** E.g. {@code 1.2 = propensity 0.1 (…) × value 12 × weight 1}. */
+    /**
+     * E.g. {@code 1.2 = propensity 0.1 (…) × value 12 × weight 1}, with {@code × lever 1.5 for CONTENT} at the end
+     * when the analysts set a lever other than 1 for the offer's kind.
+     */
     public String termsInWords() {
         return Propensity.round(score) + " = propensity " + propensity.inWords() + " × value "
-                + Propensity.round(offer.value()) + " × weight " + Propensity.round(offer.weight());
+                + Propensity.round(offer.value()) + " × weight " + Propensity.round(offer.weight())
+                + (offer.lever() == 1 ? "" : " × lever " + Propensity.round(offer.lever()) + " for " + offer.kind());
     }
 
     @Override
