@@ -47,7 +47,7 @@ public class OfferOutcomes {
                 from decision d
                 where d.campaign_id = ? and d.offer_id is not null and d.channel is not null
                   and exists (select 1 from outbox_message m
-                              where m.campaign_id = d.campaign_id and m.decision_id = d.decision_id)
+                              where m.customer_id = d.customer_id and m.decision_id = d.decision_id)
                   and not exists (select 1 from offer_outcome o where o.campaign_id = d.campaign_id)
                 order by d.decided_at desc fetch first 1 rows only""")
                         .params(segment.name(), converted, utc(at), campaignId)
