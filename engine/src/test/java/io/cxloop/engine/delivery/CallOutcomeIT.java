@@ -9,6 +9,7 @@ import io.cxloop.engine.message.MessageStatus;
 import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.message.OutboxRepository.NewMessage;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.model.Channel;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -168,14 +168,6 @@ class CallOutcomeIT extends EngineIT {
     }
 
     private void userInGroup(String userId, String group) {
-        if (identities.createUserQuery().userId(userId).count() > 0) {
-            return;
-        }
-        User user = identities.newUser(userId);
-        user.setFirstName(userId);
-        user.setLastName("Test");
-        user.setPassword(PASSWORD);
-        identities.saveUser(user);
-        identities.createMembership(userId, group);
+        TestUsers.ensure(identities, userId, PASSWORD, group);
     }
 }

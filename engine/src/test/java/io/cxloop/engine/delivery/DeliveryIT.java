@@ -11,6 +11,7 @@ import io.cxloop.engine.message.OutboxRepository;
 import io.cxloop.engine.message.OutboxRepository.NewMessage;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.Fixtures;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.model.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -260,14 +260,6 @@ class DeliveryIT extends EngineIT {
     }
 
     void userInGroup(String userId, String group) {
-        if (identities.createUserQuery().userId(userId).count() > 0) {
-            return;
-        }
-        User user = identities.newUser(userId);
-        user.setFirstName(userId);
-        user.setLastName("Test");
-        user.setPassword("it-Password-1");
-        identities.saveUser(user);
-        identities.createMembership(userId, group);
+        TestUsers.ensure(identities, userId, "it-Password-1", group);
     }
 }

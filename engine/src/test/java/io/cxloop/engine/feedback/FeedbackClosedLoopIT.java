@@ -12,6 +12,7 @@ import io.cxloop.engine.support.Emails;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.Fixtures;
 import io.cxloop.engine.support.ProcessDriver;
+import io.cxloop.engine.support.TestUsers;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
 import jakarta.mail.Message.RecipientType;
@@ -32,7 +33,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -633,18 +633,7 @@ class FeedbackClosedLoopIT extends EngineIT {
     /** An agent in the team's Camunda group. */
     private TestRestTemplate agentOf(String team) {
         String userId = agentId(team);
-        if (identities.createUserQuery().userId(userId).count() == 0) {
-            User user = identities.newUser(userId);
-            user.setFirstName("Agent");
-            user.setLastName(team);
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            if (identities.createGroupQuery().groupId(team).count() == 0) {
-                identities.saveGroup(identities.newGroup(team));
-            }
-            identities.createMembership(userId, "AGENT");
-            identities.createMembership(userId, team);
-        }
+        TestUsers.ensure(identities, userId, PASSWORD, "AGENT", team);
         return anonymous.withBasicAuth(userId, PASSWORD);
     }
 }

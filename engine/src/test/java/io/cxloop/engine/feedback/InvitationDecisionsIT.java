@@ -10,6 +10,7 @@ import io.cxloop.engine.ruleset.RuleSetService;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.Fixtures;
 import io.cxloop.engine.support.ProcessDriver;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.model.Channel;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
@@ -27,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -346,14 +346,7 @@ class InvitationDecisionsIT extends EngineIT {
     }
 
     private TestRestTemplate analyst() {
-        if (identities.createUserQuery().userId(ANALYST).count() == 0) {
-            User user = identities.newUser(ANALYST);
-            user.setFirstName("Rita");
-            user.setLastName("Rules");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(ANALYST, "ANALYST");
-        }
+        TestUsers.ensure(identities, ANALYST, PASSWORD, "ANALYST");
         return anonymous.withBasicAuth(ANALYST, PASSWORD);
     }
 

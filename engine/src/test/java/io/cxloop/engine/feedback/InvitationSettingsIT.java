@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.Fixtures;
+import io.cxloop.engine.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +41,7 @@ class InvitationSettingsIT extends EngineIT {
 
     @BeforeEach
     void marketer() {
-        if (identities.createUserQuery().userId(MARKETER).count() == 0) {
-            User user = identities.newUser(MARKETER);
-            user.setFirstName("Mara");
-            user.setLastName("Surveys");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(MARKETER, "MARKETER");
-        }
+        TestUsers.ensure(identities, MARKETER, PASSWORD, "MARKETER");
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.feedback.NpsClass;
 import io.cxloop.rules.feedback.ScoreType;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -439,14 +439,7 @@ class ReportsIT extends EngineIT {
     }
 
     private void userInGroup(String userId, Role role) {
-        if (identities.createUserQuery().userId(userId).count() == 0) {
-            User user = identities.newUser(userId);
-            user.setFirstName(userId);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(userId, role.name());
-        }
+        TestUsers.ensure(identities, userId, PASSWORD, role.name());
     }
 
     private JsonNode get(String path) {

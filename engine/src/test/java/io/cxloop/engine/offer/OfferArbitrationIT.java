@@ -12,6 +12,7 @@ import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.ProcessDriver;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -459,13 +459,6 @@ class OfferArbitrationIT extends EngineIT {
     }
 
     private void userInGroup(String userId, Role role) {
-        if (identities.createUserQuery().userId(userId).count() == 0) {
-            User user = identities.newUser(userId);
-            user.setFirstName(userId);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(userId, role.name());
-        }
+        TestUsers.ensure(identities, userId, PASSWORD, role.name());
     }
 }

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,13 +199,6 @@ class OfferLeversIT extends EngineIT {
     }
 
     private void userInGroup(String userId, Role role) {
-        if (identities.createUserQuery().userId(userId).count() == 0) {
-            User user = identities.newUser(userId);
-            user.setFirstName(userId);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(userId, role.name());
-        }
+        TestUsers.ensure(identities, userId, PASSWORD, role.name());
     }
 }

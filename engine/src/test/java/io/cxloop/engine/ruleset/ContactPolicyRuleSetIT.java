@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,14 +77,7 @@ class ContactPolicyRuleSetIT extends EngineIT {
 
     @BeforeEach
     void anAnalystAndADailyTrigger() {
-        if (identities.createUserQuery().userId(ANALYST).count() == 0) {
-            User user = identities.newUser(ANALYST);
-            user.setFirstName("Paula");
-            user.setLastName("Policy");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(ANALYST, "ANALYST");
-        }
+        TestUsers.ensure(identities, ANALYST, PASSWORD, "ANALYST");
         if (admin().getForEntity("/api/triggers/" + DAILY_TRIGGER, JsonNode.class)
                         .getStatusCode()
                 == HttpStatus.NOT_FOUND) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.model.Offer;
@@ -37,7 +38,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,14 +78,7 @@ class RuleSetLifecycleIT extends EngineIT {
 
     @BeforeEach
     void anAnalyst() {
-        if (identities.createUserQuery().userId(ANALYST).count() == 0) {
-            User user = identities.newUser(ANALYST);
-            user.setFirstName("Rita");
-            user.setLastName("Rules");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(ANALYST, "ANALYST");
-        }
+        TestUsers.ensure(identities, ANALYST, PASSWORD, "ANALYST");
     }
 
     @AfterEach

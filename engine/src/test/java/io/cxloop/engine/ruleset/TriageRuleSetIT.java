@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.Fixtures;
+import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.triage.TriageEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,14 +74,7 @@ class TriageRuleSetIT extends EngineIT {
 
     @BeforeEach
     void anAnalyst() {
-        if (identities.createUserQuery().userId(ANALYST).count() == 0) {
-            User user = identities.newUser(ANALYST);
-            user.setFirstName("Tia");
-            user.setLastName("Triage");
-            user.setPassword(PASSWORD);
-            identities.saveUser(user);
-            identities.createMembership(ANALYST, "ANALYST");
-        }
+        TestUsers.ensure(identities, ANALYST, PASSWORD, "ANALYST");
     }
 
     @AfterEach

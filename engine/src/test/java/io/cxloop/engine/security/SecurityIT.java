@@ -8,6 +8,7 @@ import io.cxloop.engine.security.internal.IdentityBootstrap;
 import io.cxloop.engine.security.internal.IdentityBootstrap.AdminOutcome;
 import io.cxloop.engine.security.internal.PasswordGenerator;
 import io.cxloop.engine.support.EngineIT;
+import io.cxloop.engine.support.TestUsers;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -33,7 +34,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -409,15 +409,7 @@ class SecurityIT extends EngineIT {
     }
 
     private void userInGroup(String userId, Role role) {
-        if (identityService.createUserQuery().userId(userId).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(userId);
-        user.setFirstName(userId);
-        user.setLastName("Test");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(userId, role.name());
+        TestUsers.ensure(identityService, userId, PASSWORD, role.name());
     }
 
     private static List<String> texts(JsonNode array) {
