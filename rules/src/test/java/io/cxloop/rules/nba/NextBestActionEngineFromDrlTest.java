@@ -52,6 +52,29 @@ class NextBestActionEngineFromDrlTest {
     }
 
     @Test
+    void ruleThatNeedsNoFactFiresInEveryDecision() {
+        // such a rule stays matched in a session that is emptied and reused, so this rule set gets new sessions
+        String drl = HEADER
+                + """
+                import io.cxloop.rules.nba.internal.ContactVeto;
+                rule "Nobody vetoed"
+                when
+                    not ContactVeto()
+                then
+                    decision.explain( drools.getRule().getName(), "no veto" );
+                end
+                """;
+        NextBestActionEngine engine = NextBestActionEngine.fromDrl("next-best-action@upload-13", Map.of(PATH, drl));
+        NextBestActionRequest request = decisionFor(germanCustomerWithCallConsentButNoPhone(), cartAbandonedTrigger());
+
+        NextBestAction first = engine.decide(request);
+        NextBestAction second = engine.decide(request);
+
+        assertThat(first.explanations()).containsExactly(new Explanation("Nobody vetoed", "no veto"));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void brokenDrlIsRefusedWithTheCompilerMessages() {
         String drl = HEADER
                 + """

@@ -228,6 +228,44 @@ class NextBestActionRulesTest {
     }
 
     @Test
+    void decisionDoesNotDependOnTheDecisionsMadeBeforeIt() {
+        // one thread: every decision runs in the session the one before it ran in, emptied
+        List<NextBestActionRequest> requests = List.of(
+                decisionFor(germanCustomerWithEmailConsent(), cartAbandonedTrigger()),
+                decisionFor(germanCustomerWithoutConsent(), cartAbandonedTrigger()),
+                decisionFor(germanCustomerWithSmsConsentOnly(), cartAbandonedTriggerPreferringSms()),
+                decisionFor(germanCustomerWithEmailConsentAndAnOpenComplaintCase(), cartAbandonedTrigger()),
+                decisionFor(
+                        germanCustomerWithEmailConsent(),
+                        cartAbandonedTrigger(),
+                        reconnectEmailSent(Duration.ofHours(3))),
+                decisionFor(germanCustomerWithEmailAndSmsConsentButNoEmailAddress(), cartAbandonedTrigger()),
+                decisionFor(germanCustomerWithCallConsentButNoPhone(), highValueCartCallBackTrigger()),
+                decisionFor(
+                        germanCustomerWithEmailAndSmsConsent(),
+                        cartAbandonedTriggerPreferringSms(),
+                        reconnectSmsSent("browse-abandoned", Duration.ofDays(2))));
+        List<NextBestAction> inOrder = requests.stream().map(engine::decide).toList();
+
+        List<NextBestAction> reversed = new java.util.ArrayList<>();
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            reversed.add(0, engine.decide(requests.get(i)));
+        }
+        List<NextBestAction> eachAfterAVeto = requests.stream()
+                .map(request -> {
+                    engine.decide(requests.get(3));
+                    return engine.decide(request);
+                })
+                .toList();
+
+        assertThat(reversed).isEqualTo(inOrder);
+        assertThat(eachAfterAVeto).isEqualTo(inOrder);
+        assertThat(inOrder)
+                .extracting(NextBestAction::action)
+                .contains(ActionType.RECONNECT_OFFER, ActionType.NO_ACTION);
+    }
+
+    @Test
     void oneEngineDecidesForManyThreadsAtOnce() throws Exception {
         List<NextBestActionRequest> requests = IntStream.range(0, 200)
                 .mapToObj(i -> i % 2 == 0

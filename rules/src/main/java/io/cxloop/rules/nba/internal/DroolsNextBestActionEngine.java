@@ -2,6 +2,7 @@ package io.cxloop.rules.nba.internal;
 
 import io.cxloop.rules.RuleSetCompilationException;
 import io.cxloop.rules.internal.KieBaseCompiler;
+import io.cxloop.rules.internal.ReusableSessions;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.ContactRecord;
@@ -22,13 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The next-best-action decision on a Drools executable-model KieBase. The KieBase is compiled once, in the
- * constructor (this takes seconds); every {@link #decide} runs in a fresh session of its own, so one instance serves
+ * constructor (this takes seconds); every {@link #decide} runs alone in a session of its own, so one instance serves
  * all threads. The KieBase holds the next-best-action rules and, composed into it, the contact policy's: one session
  * per decision, whichever versions of the two rule sets are active.
  */
@@ -44,22 +44,25 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DroolsNextBestActionEngine.class);
 
-    /** Sessions kept ready per engine; the pool grows beyond this under load. */
-    private static final int POOLED_SESSIONS = 8;
+    /** Idle sessions kept per engine; more are made while more decisions run at once. */
+    private static final int KEPT_SESSIONS = 8;
 
     private final String ruleSetVersion;
     private final String contactPolicyVersion;
     /** The next-best-action rules alone, for composing them with another contact policy. */
     private final Map<String, String> drl;
-    // a pooled session is reset on dispose instead of being built anew per decision (docs/benchmarks.md)
-    private final KieSessionsPool sessions;
+    // a session is emptied and reused instead of being built anew or reset per decision (docs/benchmarks.md)
+    private final ReusableSessions sessions;
 
     private DroolsNextBestActionEngine(
             String ruleSetVersion, String contactPolicyVersion, Map<String, String> drl, KieBase kieBase) {
         this.ruleSetVersion = ruleSetVersion;
         this.contactPolicyVersion = contactPolicyVersion;
         this.drl = Map.copyOf(drl);
-        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
+        this.sessions = new ReusableSessions(
+                contactPolicyVersion == null ? ruleSetVersion : ruleSetVersion + " + " + contactPolicyVersion,
+                kieBase,
+                KEPT_SESSIONS);
     }
 
     /** The built-in rule set, compiled on first use and shared afterwards. */
@@ -135,7 +138,9 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         Objects.requireNonNull(request.now(), "request.now");
 
         DecisionCollector decision = new DecisionCollector();
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.take();
+        boolean completed = false;
+        NextBestAction action;
         try {
             session.setGlobal(DecisionCollector.GLOBAL_NAME, decision);
             session.insert(request);
@@ -157,18 +162,22 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
                 throw new IllegalStateException("Rule set " + ruleSetVersion + " fired " + fired
                         + " rules for customer " + request.customer().customerId() + " and was stopped: it loops");
             }
+            // taken before the session is emptied: nothing that happens then can change the decision
+            action = decision.toNextBestAction(ruleSetVersion, contactPolicyVersion);
+            completed = true;
         } finally {
-            session.dispose();
+            sessions.release(session, completed);
         }
-        NextBestAction action = decision.toNextBestAction(ruleSetVersion, contactPolicyVersion);
-        log.debug(
-                "Next-best action for customer {} on trigger {}: {} {} {} ({})",
-                request.customer().customerId(),
-                request.reconnect().triggerKey(),
-                action.action(),
-                action.channel(),
-                action.offerId(),
-                ruleSetVersion);
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Next-best action for customer {} on trigger {}: {} {} {} ({})",
+                    request.customer().customerId(),
+                    request.reconnect().triggerKey(),
+                    action.action(),
+                    action.channel(),
+                    action.offerId(),
+                    ruleSetVersion);
+        }
         return action;
     }
 
