@@ -68,10 +68,14 @@ public record NextBestActionRequest(
     /** Marketing messages on one channel within the contact policy's window. */
     public long marketingContactsInWindowOn(Channel channel) {
         Instant since = now.minus(contactPolicy.window());
-        return recentContacts.stream()
-                .filter(ContactRecord::marketing)
-                .filter(contact -> contact.contactedAt().isAfter(since))
-                .filter(contact -> channel == null || contact.channel() == channel)
-                .count();
+        long count = 0;
+        for (ContactRecord contact : recentContacts) {
+            if (contact.marketing()
+                    && contact.contactedAt().isAfter(since)
+                    && (channel == null || contact.channel() == channel)) {
+                count++;
+            }
+        }
+        return count;
     }
 }

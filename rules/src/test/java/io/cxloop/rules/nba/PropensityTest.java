@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The Beta-prior propensity: (α0 + conversions) / (α0 + β0 + impressions). */
@@ -66,5 +67,43 @@ class PropensityTest {
         assertThatThrownBy(() -> new Propensity(1, 9, -1, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Propensity.prior(0, 9)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Propensity.prior(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void numbersAreRoundedToThreeDecimalsHalfUpWithoutTrailingZeros() {
+        assertThat(Propensity.round(0.1)).isEqualTo("0.1");
+        assertThat(Propensity.round(0.1152)).isEqualTo("0.115");
+        assertThat(Propensity.round(12)).isEqualTo("12");
+        assertThat(Propensity.round(0)).isEqualTo("0");
+        assertThat(Propensity.round(0.0004)).isEqualTo("0");
+        assertThat(Propensity.round(2.05)).isEqualTo("2.05");
+        assertThat(Propensity.round(1234567.8915)).isEqualTo("1234567.892");
+        // ties as written, although the nearest doubles lie a little below (1.0005, 2.675) or above (0.0005)
+        assertThat(Propensity.round(1.0005)).isEqualTo("1.001");
+        assertThat(Propensity.round(2.6745)).isEqualTo("2.675");
+        assertThat(Propensity.round(0.0005)).isEqualTo("0.001");
+        assertThat(Propensity.round(-0.0015)).isEqualTo("-0.002");
+    }
+
+    @Test
+    void roundingAgreesWithDecimalArithmeticEverywhere() {
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            double value =
+                    switch (i % 6) {
+                        case 0 -> random.nextDouble();
+                        case 1 -> random.nextDouble() * 100;
+                        case 2 -> random.nextInt(2_000_000) / 2000.0; // every tie and every exact thousandth
+                        case 3 -> Math.nextUp(random.nextInt(2_000_000) / 2000.0);
+                        case 4 -> Math.nextDown(random.nextInt(2_000_000) / 2000.0);
+                        default ->
+                            Propensity.prior(1 + random.nextInt(3), 9)
+                                            .observe(random.nextInt(50), 50 + random.nextInt(500))
+                                            .mean()
+                                    * random.nextInt(20)
+                                    * (random.nextBoolean() ? 1 : 1.5);
+                    };
+            assertThat(Propensity.round(value)).as("%s", value).isEqualTo(Propensity.roundDecimal(value));
+        }
     }
 }
