@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves due outbox messages to their channel connector, at least once.
  *
- * <p>{@code outbox-dispatcher} claims a batch on every tick and hands each message to {@code outbox-dispatch-message},
+ * <p>{@code outbox-dispatcher} claims a batch on every tick and hands each message to {@code outbox-dispatch-message}
+ * ({@link OutboxProperties#dispatchThreads()} of them at a time),
  * which asks the {@link DispatchGuard} once more, routes it by channel to the connector's {@code direct:} endpoint
  * and records the outcome in the {@link OutboxStore}. A failing message is marked failed (the store decides about
  * retries) or, on a {@link PermanentDeliveryException}, rejected; the rest of the batch goes on. Connectors receive
@@ -56,7 +57,13 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
                 .end()
                 .process(this::claimDue)
                 .id("claim-due")
+                // the messages of a batch go to their connectors side by side, each on its own claim; the next tick
+                // waits until the whole batch is done, so one node never claims while it still dispatches
                 .split(body())
+                .parallelProcessing(properties.dispatchThreads() > 1)
+                .executorService(getContext()
+                        .getExecutorServiceManager()
+                        .newFixedThreadPool(this, "outbox-dispatch", properties.dispatchThreads()))
                 .to(DISPATCH_MESSAGE)
                 .id("dispatch-message")
                 .end();

@@ -30,7 +30,7 @@ class OutboxDispatcherRoutesTest {
         OutboxMessage rejected = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("bounce@example.org"));
         OutboxMessage fax = outbox.enqueue(OutboxMessages.faxTo("+491701234567"));
         OutboxMessage offer = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("john.doe@example.org"));
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true));
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true, 4));
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> outbox.sent().size() + outbox.failed().size() == 3);
@@ -55,7 +55,7 @@ class OutboxDispatcherRoutesTest {
             }
         };
         OutboxMessage offer = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("john.doe@example.org"));
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true));
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true, 4));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(offer.id()));
 
@@ -75,7 +75,7 @@ class OutboxDispatcherRoutesTest {
         for (int i = 0; i < 5; i++) {
             outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("customer" + i + "@example.org"));
         }
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 2, true));
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 2, true, 4));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().size() == 5);
 
@@ -90,7 +90,7 @@ class OutboxDispatcherRoutesTest {
         DispatchGuard consentWithdrawnByOne = message -> message.recipient().startsWith("withdrawn@")
                 ? DispatchGuard.Verdict.suppress("consent for EMAIL withdrawn")
                 : DispatchGuard.Verdict.allow();
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true), consentWithdrawnByOne);
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true, 4), consentWithdrawnByOne);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(offer.id()));
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.suppressed().containsKey(withdrawn.id()));
@@ -109,7 +109,7 @@ class OutboxDispatcherRoutesTest {
         DispatchGuard quietHoursOfOne = message -> message.recipient().startsWith("asleep@")
                 ? DispatchGuard.Verdict.postpone(morning, "quiet hours")
                 : DispatchGuard.Verdict.allow();
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true), quietHoursOfOne);
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true, 4), quietHoursOfOne);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(offer.id()));
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.postponed().containsKey(atNight.id()));
@@ -124,7 +124,7 @@ class OutboxDispatcherRoutesTest {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore(3);
         OutboxMessage flaky = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("flaky@example.org"));
         OutboxMessage unknown = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("unknown@example.org"));
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true));
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, true, 4));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(flaky.id()));
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.failed().containsKey(unknown.id()));
@@ -137,7 +137,7 @@ class OutboxDispatcherRoutesTest {
     @Test
     void aDisabledDispatcherStaysStopped() throws Exception {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore();
-        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, false));
+        start(outbox, new OutboxProperties(Duration.ofMillis(50), 50, false, 4));
 
         assertThat(camel.getRouteController().getRouteStatus(OutboxDispatcherRoutes.ROUTE_ID))
                 .isEqualTo(ServiceStatus.Stopped);
