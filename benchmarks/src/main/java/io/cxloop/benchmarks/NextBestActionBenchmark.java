@@ -169,7 +169,8 @@ public class NextBestActionBenchmark {
                     o == 0 ? 4.5 : null,
                     random.nextInt(12_000),
                     propensity,
-                    o));
+                    o,
+                    null));
         }
         return offers;
     }

@@ -31,36 +31,6 @@ public record StoredDecision(
         Double score,
         String contactPolicyVersion) {
 
-    /** A decision of rules without a contact policy composed into them. */
-    public StoredDecision(
-            String decisionId,
-            String customerId,
-            String campaignId,
-            ActionType action,
-            Channel channel,
-            Offer offer,
-            String ruleSetVersion,
-            List<Explanation> explanations,
-            Instant decidedAt,
-            Instant notBefore,
-            String offerId,
-            Double score) {
-        this(
-                decisionId,
-                customerId,
-                campaignId,
-                action,
-                channel,
-                offer,
-                ruleSetVersion,
-                explanations,
-                decidedAt,
-                notBefore,
-                offerId,
-                score,
-                null);
-    }
-
     /** A decision without arbitration between offers (no offer id, no score). */
     public StoredDecision(
             String decisionId,
@@ -84,6 +54,7 @@ public record StoredDecision(
                 explanations,
                 decidedAt,
                 notBefore,
+                null,
                 null,
                 null);
     }

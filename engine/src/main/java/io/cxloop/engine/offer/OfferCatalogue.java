@@ -184,7 +184,8 @@ public class OfferCatalogue {
                 offer.costPerIssue(),
                 counted ? offers.issues(offer.offerId()) : 0,
                 outcomes.propensities(offer.offerId(), segment),
-                order);
+                order,
+                null);
     }
 
     private void validate(OfferRequest request) {

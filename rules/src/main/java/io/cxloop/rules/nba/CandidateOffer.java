@@ -55,48 +55,6 @@ public record CandidateOffer(
         int order,
         Double lever) {
 
-    /** An offer without a lever of its own kind (lever 1). */
-    public CandidateOffer(
-            String offerId,
-            String name,
-            OfferKind kind,
-            Offer terms,
-            double value,
-            double weight,
-            Set<Channel> channels,
-            Instant activeFrom,
-            Instant activeUntil,
-            Integer capPerCustomer,
-            Duration capWindow,
-            int customerIssues,
-            Long maxIssues,
-            Double budgetAmount,
-            Double costPerIssue,
-            long totalIssues,
-            Map<Channel, Propensity> propensity,
-            int order) {
-        this(
-                offerId,
-                name,
-                kind,
-                terms,
-                value,
-                weight,
-                channels,
-                activeFrom,
-                activeUntil,
-                capPerCustomer,
-                capWindow,
-                customerIssues,
-                maxIssues,
-                budgetAmount,
-                costPerIssue,
-                totalIssues,
-                propensity,
-                order,
-                null);
-    }
-
     /** The id of a trigger's own offer. */
     public static String triggerOfferId(String triggerKey) {
         return "trigger:" + triggerKey;
@@ -166,7 +124,8 @@ public record CandidateOffer(
                 null,
                 0,
                 propensity,
-                order);
+                order,
+                null);
     }
 
     /** A discount when it has one, else free shipping when it has that, else content. */

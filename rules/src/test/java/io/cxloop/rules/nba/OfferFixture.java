@@ -129,6 +129,7 @@ public final class OfferFixture {
                 costPerIssue,
                 totalIssues,
                 propensity,
-                order);
+                order,
+                null);
     }
 }
