@@ -197,15 +197,6 @@ class ContactPolicyIT extends EngineIT {
                 .update();
     }
 
-    private JsonNode decide(String customerId, String trigger) {
-        ResponseEntity<JsonNode> response = admin().postForEntity(
-                        "/api/decisions/next-best-action",
-                        Map.of("customerId", customerId, "context", Map.of("trigger", trigger)),
-                        JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
     private String startedProcess(String customerId) {
         ResponseEntity<JsonNode> response =
                 admin().postForEntity("/api/events", cartAbandoned(customerId), JsonNode.class);

@@ -1,25 +1,19 @@
 package io.cxloop.engine.decision;
 
-import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
 import static io.cxloop.engine.support.Fixtures.customerWithoutConsent;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static io.cxloop.engine.support.Fixtures.offer;
+import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
-import io.cxloop.engine.support.TestUsers;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -29,17 +23,11 @@ import org.springframework.http.ResponseEntity;
  */
 class DecisionOutcomeIT extends EngineIT {
 
-    private static final String ANALYST = "outcome-analyst";
-    private static final String PASSWORD = "it-Password-1";
-
-    @Autowired
-    IdentityService identities;
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void reportedOutcomesMoveThePropensityOfTheNextDecision() {
-        String offer = createOffer(offer("api-learning-" + run, "DISCOUNT", 10, null));
+        String offer = createOffer(offer("api-learning-" + run, "DISCOUNT", 10));
         String trigger = createTrigger("api-learning-" + run, offer);
 
         JsonNode first = decide(newCustomer(), trigger);
@@ -73,7 +61,8 @@ class DecisionOutcomeIT extends EngineIT {
     @Test
     void aCustomerHeldOutOfTheOfferGetsNoActionAndTheReportedOutcomeCountsForTheUpliftOnly() {
         // api-holdout-01 and -03 are treated, -02 and -04 held out (SHA-256 computed outside the application)
-        Map<String, Object> guide = offer("api-holdout-guide", "CONTENT", 5, 0.5);
+        Map<String, Object> guide = offer("api-holdout-guide", "CONTENT", 5);
+        guide.put("controlShare", 0.5);
         String offer = createOffer(guide);
         String trigger = createTrigger("api-holdout", offer);
         for (int i = 1; i <= 4; i++) {
@@ -109,7 +98,7 @@ class DecisionOutcomeIT extends EngineIT {
         assertThat(decide("api-holdout-03", trigger).path("offerGroup").asText())
                 .isEqualTo("TREATED");
 
-        JsonNode uplift = as(ANALYST).getForObject("/api/reports/uplift?offer=" + offer, JsonNode.class);
+        JsonNode uplift = as(Role.ANALYST).getForObject("/api/reports/uplift?offer=" + offer, JsonNode.class);
         assertThat(uplift.path("treated").path("campaigns").asLong()).isEqualTo(1);
         assertThat(uplift.path("treated").path("conversions").asLong()).isZero();
         assertThat(uplift.path("control").path("campaigns").asLong()).isEqualTo(1);
@@ -122,17 +111,14 @@ class DecisionOutcomeIT extends EngineIT {
 
     @Test
     void badOutcomeReportsAreRefused() {
-        String offer = createOffer(offer("api-bad-" + run, "DISCOUNT", 10, null));
+        String offer = createOffer(offer("api-bad-" + run, "DISCOUNT", 10));
         String trigger = createTrigger("api-bad-" + run, offer);
         String decisionId = decide(newCustomer(), trigger).path("decisionId").asText();
 
         ResponseEntity<JsonNode> missing =
                 admin().postForEntity("/api/decisions/" + decisionId + "/outcome", Map.of(), JsonNode.class);
-        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fieldOf(missing)).isEqualTo("outcome");
-        ResponseEntity<JsonNode> unknown = report(decisionId, "MAYBE");
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fieldOf(unknown)).isEqualTo("outcome");
+        assertBadRequest(missing, "outcome");
+        assertBadRequest(report(decisionId, "MAYBE"), "outcome");
         assertThat(report("no-such-decision", "CONVERTED").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // a decision that made no offer has nothing to learn
@@ -144,8 +130,7 @@ class DecisionOutcomeIT extends EngineIT {
         assertThat(report(noAction.path("decisionId").asText(), "CONVERTED").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
-        userInGroup(ANALYST, Role.ANALYST);
-        assertThat(as(ANALYST)
+        assertThat(as(Role.ANALYST)
                         .postForEntity(
                                 "/api/decisions/" + decisionId + "/outcome",
                                 Map.of("outcome", "CONVERTED"),
@@ -163,47 +148,15 @@ class DecisionOutcomeIT extends EngineIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> offer(String id, String kind, double value, Double controlShare) {
-        Map<String, Object> offer = new HashMap<>();
-        offer.put("offerId", id);
-        offer.put("name", "Offer " + id);
-        offer.put("kind", kind);
-        if ("DISCOUNT".equals(kind)) {
-            offer.put("percent", 10);
-        }
-        offer.put("validity", "P2D");
-        offer.put("value", value);
-        if (controlShare != null) {
-            offer.put("controlShare", controlShare);
-        }
-        return offer;
-    }
-
     private String createOffer(Map<String, Object> offer) {
-        ResponseEntity<JsonNode> created = admin().postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().path("offerId").asText();
+        return create(admin(), "/api/offers", offer).path("offerId").asText();
     }
 
     /** A trigger that only this test's decisions use (no event of any test carries such a cart). */
     private String createTrigger(String key, String offer) {
-        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger(key, 10));
-        trigger.remove("offer");
-        trigger.put("offers", List.of(offer));
-        trigger.put("channels", List.of("EMAIL"));
-        trigger.put("condition", Map.of("minCartValue", 987_654_321));
-        ResponseEntity<JsonNode> created = admin().postForEntity("/api/triggers", trigger, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return key;
-    }
-
-    private JsonNode decide(String customerId, String trigger) {
-        ResponseEntity<JsonNode> response = admin().postForEntity(
-                        "/api/decisions/next-best-action",
-                        Map.of("customerId", customerId, "context", Map.of("trigger", trigger)),
-                        JsonNode.class);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return create(admin(), "/api/triggers", triggerOfOffers(key, List.of(offer), 987_654_321))
+                .path("key")
+                .asText();
     }
 
     private ResponseEntity<JsonNode> report(String decisionId, String outcome) {
@@ -214,31 +167,5 @@ class DecisionOutcomeIT extends EngineIT {
     private String newCustomer() {
         String customerId = "api-outcome-" + UUID.randomUUID().toString().substring(0, 12);
         return newCustomer(customerId, germanCustomerWithEmailConsent(customerId + "@example.com"));
-    }
-
-    private String newCustomer(String customerId, Map<String, Object> customer) {
-        ResponseEntity<JsonNode> response = admin().exchange(
-                        "/api/customers/" + customerId, HttpMethod.PUT, new HttpEntity<>(customer), JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return customerId;
-    }
-
-    private static String fieldOf(ResponseEntity<JsonNode> response) {
-        return response.getBody().path("errors").get(0).path("field").asText();
-    }
-
-    private static List<String> reasons(JsonNode decision) {
-        return StreamSupport.stream(decision.path("explanation").spliterator(), false)
-                .map(explanation -> explanation.path("reason").asText())
-                .toList();
-    }
-
-    private org.springframework.boot.test.web.client.TestRestTemplate as(String user) {
-        userInGroup(user, Role.ANALYST);
-        return anonymous.withBasicAuth(user, PASSWORD);
-    }
-
-    private void userInGroup(String userId, Role role) {
-        TestUsers.ensure(identities, userId, PASSWORD, role.name());
     }
 }

@@ -15,8 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -47,17 +45,12 @@ class HoldoutUpliftIT extends EngineIT {
         Map<String, Integer> groups = new HashMap<>();
         for (int i = 1; i <= CUSTOMERS; i++) {
             String customerId = "holdout-%02d".formatted(i);
-            assertThat(admin().exchange(
-                                    "/api/customers/" + customerId,
-                                    HttpMethod.PUT,
-                                    new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@holdout.example")),
-                                    JsonNode.class)
-                            .getStatusCode())
-                    .isEqualTo(HttpStatus.CREATED);
-            String processInstanceId = startedProcess(post("/api/events", event(customerId, "CHECKOUT_STARTED")));
+            newCustomer(customerId, germanCustomerWithEmailConsent(customerId + "@holdout.example"));
+            String processInstanceId =
+                    startedProcess(postAsAdmin("/api/events", event(customerId, "CHECKOUT_STARTED")), TRIGGER);
             processes.fireTimer(processInstanceId, "Event_DelayElapsed");
 
-            JsonNode campaign = campaignOf(customerId);
+            JsonNode campaign = campaignOf(customerId, TRIGGER);
             boolean control = "CONTROL".equals(campaign.path("holdoutGroup").asText());
             groups.merge(campaign.path("holdoutGroup").asText(), 1, Integer::sum);
             JsonNode decision = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class)
@@ -82,13 +75,13 @@ class HoldoutUpliftIT extends EngineIT {
 
             // treated customers buy every second time, control customers every fourth time
             if (i % (control ? 4 : 2) == 0) {
-                post("/api/events", purchaseCompleted(customerId));
+                postAsAdmin("/api/events", purchaseCompleted(customerId));
                 processes.runAsyncJobs(processInstanceId);
-                assertThat(campaignOf(customerId).path("outcome").asText())
+                assertThat(campaignOf(customerId, TRIGGER).path("outcome").asText())
                         .isEqualTo(control ? "CONVERTED_IN_CONTROL" : "CONVERTED_AFTER_CONTACT");
             } else {
                 processes.fireTimer(processInstanceId, control ? "Event_ControlWindowEnded" : "Event_OfferExpired");
-                assertThat(campaignOf(customerId).path("outcome").asText())
+                assertThat(campaignOf(customerId, TRIGGER).path("outcome").asText())
                         .isEqualTo(control ? "EXPIRED_IN_CONTROL" : "EXPIRED");
             }
         }
@@ -134,31 +127,5 @@ class HoldoutUpliftIT extends EngineIT {
         trigger.put("active", true);
         trigger.put("controlShare", controlShare);
         return trigger;
-    }
-
-    private JsonNode post(String path, Object body) {
-        ResponseEntity<JsonNode> response = admin().postForEntity(path, body, JsonNode.class);
-        assertThat(response.getStatusCode().is2xxSuccessful())
-                .as("%s", response.getBody())
-                .isTrue();
-        return response.getBody();
-    }
-
-    private static String startedProcess(JsonNode receipt) {
-        for (JsonNode campaign : receipt.path("campaignsStarted")) {
-            if (TRIGGER.equals(campaign.path("triggerKey").asText())) {
-                return campaign.path("processInstanceId").asText();
-            }
-        }
-        throw new AssertionError("no campaign of " + TRIGGER + " started: " + receipt);
-    }
-
-    private JsonNode campaignOf(String customerId) {
-        for (JsonNode campaign : admin().getForObject("/api/campaigns?customerId=" + customerId, JsonNode.class)) {
-            if (TRIGGER.equals(campaign.path("triggerKey").asText())) {
-                return campaign;
-            }
-        }
-        throw new AssertionError("no campaign of " + TRIGGER + " for " + customerId);
     }
 }

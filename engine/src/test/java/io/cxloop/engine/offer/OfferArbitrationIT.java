@@ -1,9 +1,9 @@
 package io.cxloop.engine.offer;
 
-import static io.cxloop.engine.support.Fixtures.cartAbandoned;
-import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static io.cxloop.engine.support.Fixtures.offer;
 import static io.cxloop.engine.support.Fixtures.purchaseCompleted;
+import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,6 @@ import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.ProcessDriver;
-import io.cxloop.engine.support.TestUsers;
 import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
@@ -22,13 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -41,15 +37,8 @@ import org.springframework.http.ResponseEntity;
  */
 class OfferArbitrationIT extends EngineIT {
 
-    private static final String PASSWORD = "it-Password-1";
-    private static final String MARKETER = "offers-marketer";
-    private static final String ANALYST = "offers-analyst";
-    private static final String AGENT = "offers-agent";
     /** Cart value of this test's events: its triggers' minimum keeps other tests' events out. */
     private static final double BIG_CART = 9_999_999;
-
-    @Autowired
-    IdentityService identities;
 
     @Autowired
     ManagementService management;
@@ -60,47 +49,45 @@ class OfferArbitrationIT extends EngineIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
-    void users() {
+    void processes() {
         processes = new ProcessDriver(management);
-        userInGroup(MARKETER, Role.MARKETER);
-        userInGroup(ANALYST, Role.ANALYST);
-        userInGroup(AGENT, Role.AGENT);
     }
 
     @Test
     void marketersAndAnalystsKeepTheCatalogue() {
         String id = "summer-" + run;
         ResponseEntity<JsonNode> created =
-                as(MARKETER).postForEntity("/api/offers", discount(id, 10, 10), JsonNode.class);
+                as(Role.MARKETER).postForEntity("/api/offers", discount(id, 10, 10), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody().path("updatedBy").asText()).isEqualTo(MARKETER);
+        assertThat(created.getBody().path("updatedBy").asText()).isEqualTo(userOf(Role.MARKETER));
         assertThat(created.getBody().path("weight").asDouble()).isEqualTo(1.0);
 
         Map<String, Object> heavier = discount(id, 10, 10);
         heavier.put("weight", 2.5);
         heavier.put("channels", List.of("EMAIL"));
-        ResponseEntity<JsonNode> changed =
-                as(ANALYST).exchange("/api/offers/" + id, HttpMethod.PUT, new HttpEntity<>(heavier), JsonNode.class);
+        ResponseEntity<JsonNode> changed = as(Role.ANALYST)
+                .exchange("/api/offers/" + id, HttpMethod.PUT, new HttpEntity<>(heavier), JsonNode.class);
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode stored = as(ANALYST).getForObject("/api/offers/" + id, JsonNode.class);
+        JsonNode stored = as(Role.ANALYST).getForObject("/api/offers/" + id, JsonNode.class);
         assertThat(stored.path("weight").asDouble()).isEqualTo(2.5);
         assertThat(stored.path("channels").get(0).asText()).isEqualTo("EMAIL");
-        assertThat(stored.path("updatedBy").asText()).isEqualTo(ANALYST);
-        assertThat(as(MARKETER).getForObject("/api/offers", JsonNode.class))
+        assertThat(stored.path("updatedBy").asText()).isEqualTo(userOf(Role.ANALYST));
+        assertThat(as(Role.MARKETER).getForObject("/api/offers", JsonNode.class))
                 .anySatisfy(offer -> assertThat(offer.path("offerId").asText()).isEqualTo(id));
 
-        assertThat(as(MARKETER)
+        assertThat(as(Role.MARKETER)
                         .postForEntity("/api/offers", discount(id, 10, 10), JsonNode.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(as(AGENT).getForEntity("/api/offers", JsonNode.class).getStatusCode())
+        assertThat(as(Role.AGENT).getForEntity("/api/offers", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(anonymous.getForEntity("/api/offers", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        ResponseEntity<Void> deleted = as(MARKETER).exchange("/api/offers/" + id, HttpMethod.DELETE, null, Void.class);
+        ResponseEntity<Void> deleted =
+                as(Role.MARKETER).exchange("/api/offers/" + id, HttpMethod.DELETE, null, Void.class);
         assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(as(MARKETER)
+        assertThat(as(Role.MARKETER)
                         .getForEntity("/api/offers/" + id, JsonNode.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -193,7 +180,7 @@ class OfferArbitrationIT extends EngineIT {
                 .anySatisfy(reason ->
                         assertThat(reason).startsWith("offer " + guide).contains("rejected: it is made from"));
         String decisionId = decision.path("decisionId").asText();
-        JsonNode stored = as(ANALYST).getForObject("/api/decisions/" + decisionId, JsonNode.class);
+        JsonNode stored = as(Role.ANALYST).getForObject("/api/decisions/" + decisionId, JsonNode.class);
         assertThat(stored.path("offerId").asText()).isEqualTo(tenPercent);
         assertThat(stored.path("score").asDouble()).isEqualTo(1.0);
 
@@ -245,7 +232,7 @@ class OfferArbitrationIT extends EngineIT {
         String second = newCustomer(germanCustomerWithEmailConsent(mailbox()));
 
         // the first customer's campaign issues the once-per-customer offer
-        String campaign = startedProcess(first, trigger);
+        String campaign = cartAbandonedCampaign(first, BIG_CART, trigger);
         processes.fireTimer(campaign, "Event_DelayElapsed");
         assertThat(decisionsOf(first).get(0).path("offerId").asText()).isEqualTo(once);
 
@@ -257,7 +244,7 @@ class OfferArbitrationIT extends EngineIT {
                         + " within 30 days; its cap is 1"));
 
         // two codes of the budgeted offer are issued (to the second customer, whose cap allows the first offer too)
-        String secondCampaign = startedProcess(second, trigger);
+        String secondCampaign = cartAbandonedCampaign(second, BIG_CART, trigger);
         processes.fireTimer(secondCampaign, "Event_DelayElapsed");
         assertThat(decisionsOf(second).get(0).path("offerId").asText()).isEqualTo(once);
         issueDirectly(second, limited, 2);
@@ -278,7 +265,7 @@ class OfferArbitrationIT extends EngineIT {
         // 0.1 × 10 = 1 beats 0.1 × 9 = 0.9: low-value customers get the discount …
         for (int i = 0; i < 2; i++) {
             String customerId = newCustomer(inSegment("LOW"));
-            String campaign = startedProcess(customerId, trigger);
+            String campaign = cartAbandonedCampaign(customerId, BIG_CART, trigger);
             processes.fireTimer(campaign, "Event_DelayElapsed");
             assertThat(decisionsOf(customerId).get(0).path("offerId").asText()).isEqualTo(tenPercent);
             // … and let it expire
@@ -303,7 +290,7 @@ class OfferArbitrationIT extends EngineIT {
         String tenPercent = createOffer(discount("converting-" + run, 10, 10));
         String trigger = createTrigger(trigger("offers-converting-" + run, List.of(tenPercent)));
         String customerId = newCustomer(inSegment("MEDIUM"));
-        String campaign = startedProcess(customerId, trigger);
+        String campaign = cartAbandonedCampaign(customerId, BIG_CART, trigger);
         processes.fireTimer(campaign, "Event_DelayElapsed");
 
         Map<String, Object> purchase = purchaseCompleted(customerId);
@@ -321,16 +308,6 @@ class OfferArbitrationIT extends EngineIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> offer(String id, String kind, double value) {
-        Map<String, Object> offer = new HashMap<>();
-        offer.put("offerId", id);
-        offer.put("name", "Offer " + id);
-        offer.put("kind", kind);
-        offer.put("validity", "P2D");
-        offer.put("value", value);
-        return offer;
-    }
-
     private static Map<String, Object> discount(String id, int percent, double value) {
         Map<String, Object> offer = offer(id, "DISCOUNT", value);
         offer.put("percent", percent);
@@ -339,71 +316,19 @@ class OfferArbitrationIT extends EngineIT {
 
     /** A trigger without an offer of its own, for this test's big carts only. */
     private static Map<String, Object> trigger(String key, List<String> offers) {
-        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger(key, 10));
-        trigger.remove("offer");
-        trigger.put("offers", offers);
-        trigger.put("channels", List.of("EMAIL"));
-        trigger.put("condition", Map.of("minCartValue", BIG_CART - 1));
-        return trigger;
+        return triggerOfOffers(key, offers, BIG_CART - 1);
     }
 
     private String createOffer(Map<String, Object> offer) {
-        ResponseEntity<JsonNode> created = as(MARKETER).postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(created.getStatusCode())
-                .as(String.valueOf(created.getBody()))
-                .isEqualTo(HttpStatus.CREATED);
-        return created.getBody().path("offerId").asText();
+        return create(as(Role.MARKETER), "/api/offers", offer).path("offerId").asText();
     }
 
     private String createTrigger(Map<String, Object> trigger) {
-        ResponseEntity<JsonNode> created = as(MARKETER).postForEntity("/api/triggers", trigger, JsonNode.class);
-        assertThat(created.getStatusCode())
-                .as(String.valueOf(created.getBody()))
-                .isEqualTo(HttpStatus.CREATED);
-        return created.getBody().path("key").asText();
+        return create(as(Role.MARKETER), "/api/triggers", trigger).path("key").asText();
     }
 
     private void assertBadOffer(Map<String, Object> offer, String field) {
-        ResponseEntity<JsonNode> response = as(MARKETER).postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(response.getStatusCode())
-                .as(String.valueOf(response.getBody()))
-                .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(fieldOf(response)).isEqualTo(field);
-    }
-
-    private static String fieldOf(ResponseEntity<JsonNode> response) {
-        return response.getBody().path("errors").get(0).path("field").asText();
-    }
-
-    private static List<String> reasons(JsonNode decision) {
-        return StreamSupport.stream(decision.path("explanation").spliterator(), false)
-                .map(explanation -> explanation.path("reason").asText())
-                .toList();
-    }
-
-    private JsonNode decide(String customerId, String trigger) {
-        ResponseEntity<JsonNode> response = admin().postForEntity(
-                        "/api/decisions/next-best-action",
-                        Map.of("customerId", customerId, "context", Map.of("trigger", trigger)),
-                        JsonNode.class);
-        assertThat(response.getStatusCode())
-                .as(String.valueOf(response.getBody()))
-                .isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    private String startedProcess(String customerId, String triggerKey) {
-        Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
-        event.put("attributes", Map.of("cartValue", BIG_CART, "currency", "EUR"));
-        ResponseEntity<JsonNode> response = admin().postForEntity("/api/events", event, JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        for (JsonNode campaign : response.getBody().path("campaignsStarted")) {
-            if (triggerKey.equals(campaign.path("triggerKey").asText())) {
-                return campaign.path("processInstanceId").asText();
-            }
-        }
-        throw new AssertionError("no campaign of " + triggerKey + " started: " + response.getBody());
+        assertBadRequest(as(Role.MARKETER).postForEntity("/api/offers", offer, JsonNode.class), field);
     }
 
     /** Codes of an offer issued to a customer by another campaign (e.g. an earlier one). */
@@ -426,16 +351,6 @@ class OfferArbitrationIT extends EngineIT {
         return admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class);
     }
 
-    /** The customer's campaign of one of this test's triggers (other tests' triggers may match the event too). */
-    private JsonNode campaignOf(String customerId, String triggerKey) {
-        JsonNode campaigns = admin().getForObject("/api/campaigns?customerId=" + customerId, JsonNode.class);
-        return StreamSupport.stream(campaigns.spliterator(), false)
-                .filter(campaign ->
-                        triggerKey.equals(campaign.path("triggerKey").asText()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no campaign of " + triggerKey + ": " + campaigns));
-    }
-
     private Map<String, Object> inSegment(String segment) {
         Map<String, Object> customer = new HashMap<>(germanCustomerWithEmailConsent(mailbox()));
         customer.put("valueSegment", segment);
@@ -443,22 +358,10 @@ class OfferArbitrationIT extends EngineIT {
     }
 
     private String newCustomer(Map<String, Object> customer) {
-        String customerId = "offers-" + UUID.randomUUID().toString().substring(0, 12);
-        ResponseEntity<JsonNode> response = admin().exchange(
-                        "/api/customers/" + customerId, HttpMethod.PUT, new HttpEntity<>(customer), JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return customerId;
+        return newCustomer("offers-" + UUID.randomUUID().toString().substring(0, 12), customer);
     }
 
     private static String mailbox() {
         return "offers-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private TestRestTemplate as(String user) {
-        return anonymous.withBasicAuth(user, PASSWORD);
-    }
-
-    private void userInGroup(String userId, Role role) {
-        TestUsers.ensure(identities, userId, PASSWORD, role.name());
     }
 }

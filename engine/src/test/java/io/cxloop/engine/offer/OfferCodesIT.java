@@ -1,24 +1,19 @@
 package io.cxloop.engine.offer;
 
-import static io.cxloop.engine.support.Fixtures.cartAbandoned;
-import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static io.cxloop.engine.support.Fixtures.offer;
+import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.ProcessDriver;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Codes only where a code means something: a content offer goes out without one (and its message promises nothing to
@@ -40,26 +35,14 @@ class OfferCodesIT extends EngineIT {
         guide.put("capPerCustomer", 1);
         String content = create(guide);
         String shipping = create(offer("codes-shipping-" + run, "FREE_SHIPPING", 9));
-        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("codes-" + run, 10));
-        trigger.remove("offer");
-        trigger.put("offers", List.of(content, shipping));
-        trigger.put("channels", List.of("EMAIL"));
+        Map<String, Object> trigger = triggerOfOffers("codes-" + run, List.of(content, shipping), CART - 1);
         trigger.put("reEntry", "PT0S");
-        trigger.put("condition", Map.of("minCartValue", CART - 1));
-        assertThat(admin().postForEntity("/api/triggers", trigger, JsonNode.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        String customerId = "codes-" + run;
-        assertThat(admin().exchange(
-                                "/api/customers/" + customerId,
-                                HttpMethod.PUT,
-                                new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@example.com")),
-                                JsonNode.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        create(admin(), "/api/triggers", trigger);
+        String customerId =
+                newCustomer("codes-" + run, germanCustomerWithEmailConsent("codes-" + run + "@example.com"));
         ProcessDriver processes = new ProcessDriver(management);
 
-        processes.fireTimer(startedProcess(customerId, "codes-" + run), "Event_DelayElapsed");
+        processes.fireTimer(cartAbandonedCampaign(customerId, CART, "codes-" + run), "Event_DelayElapsed");
         JsonNode first = messages(customerId);
         assertThat(first).hasSize(1);
         JsonNode withoutCode = first.get(0);
@@ -80,7 +63,7 @@ class OfferCodesIT extends EngineIT {
                 .doesNotContain("Code", "Rabatt", "null");
 
         // the content offer went out once without a code: its cap of 1 counts it, so free shipping is next
-        processes.fireTimer(startedProcess(customerId, "codes-" + run), "Event_DelayElapsed");
+        processes.fireTimer(cartAbandonedCampaign(customerId, CART, "codes-" + run), "Event_DelayElapsed");
         JsonNode withCode = messages(customerId).get(0);
         assertThat(withCode.path("messageId").asText())
                 .isNotEqualTo(withoutCode.path("messageId").asText());
@@ -102,43 +85,15 @@ class OfferCodesIT extends EngineIT {
     void onlyADiscountOrFreeShippingShipsFree() {
         Map<String, Object> content = offer("codes-bad-" + run, "CONTENT", 5);
         content.put("freeExpressShipping", true);
-        ResponseEntity<JsonNode> rejected = admin().postForEntity("/api/offers", content, JsonNode.class);
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rejected.getBody().path("errors").get(0).path("field").asText())
-                .isEqualTo("freeExpressShipping");
-    }
-
-    private static Map<String, Object> offer(String id, String kind, double value) {
-        Map<String, Object> offer = new HashMap<>();
-        offer.put("offerId", id);
-        offer.put("name", "Offer " + id);
-        offer.put("kind", kind);
-        offer.put("validity", "P2D");
-        offer.put("value", value);
-        return offer;
+        assertBadRequest(admin().postForEntity("/api/offers", content, JsonNode.class), "freeExpressShipping");
     }
 
     private String create(Map<String, Object> offer) {
-        ResponseEntity<JsonNode> created = admin().postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().path("offerId").asText();
+        return create(admin(), "/api/offers", offer).path("offerId").asText();
     }
 
     /** The customer's messages, newest first. */
     private JsonNode messages(String customerId) {
         return admin().getForObject("/api/messages?customerId=" + customerId, JsonNode.class);
-    }
-
-    private String startedProcess(String customerId, String triggerKey) {
-        Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
-        event.put("attributes", Map.of("cartValue", CART, "currency", "EUR"));
-        ResponseEntity<JsonNode> response = admin().postForEntity("/api/events", event, JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        for (JsonNode campaign : response.getBody().path("campaignsStarted")) {
-            if (triggerKey.equals(campaign.path("triggerKey").asText())) {
-                return campaign.path("processInstanceId").asText();
-            }
-        }
-        throw new AssertionError("no campaign of " + triggerKey + " started: " + response.getBody());
     }
 }

@@ -1,9 +1,9 @@
 package io.cxloop.engine.offer;
 
-import static io.cxloop.engine.support.Fixtures.cartAbandoned;
-import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static io.cxloop.engine.support.Fixtures.offer;
 import static io.cxloop.engine.support.Fixtures.purchaseCompleted;
+import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,16 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.insight.Uplift;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.ProcessDriver;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -46,10 +42,7 @@ class OfferHoldoutIT extends EngineIT {
     void anOffersControlShareIsAtMostOneHalf() {
         Map<String, Object> tooMany = discount("holdout-too-many", 10);
         tooMany.put("controlShare", 0.6);
-        ResponseEntity<JsonNode> rejected = admin().postForEntity("/api/offers", tooMany, JsonNode.class);
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rejected.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(fieldOf(rejected)).isEqualTo("controlShare");
+        assertBadRequest(admin().postForEntity("/api/offers", tooMany, JsonNode.class), "controlShare");
 
         Map<String, Object> negative = discount("holdout-negative", 10);
         negative.put("controlShare", -0.1);
@@ -61,17 +54,9 @@ class OfferHoldoutIT extends EngineIT {
     void customersInAnOffersControlGroupGetNoMessageAndTheOffersUpliftIsReported() {
         Map<String, Object> offer = discount(OFFER, 10);
         offer.put("controlShare", 0.5);
-        ResponseEntity<JsonNode> created = admin().postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getBody().path("controlShare").decimalValue()).isEqualByComparingTo("0.5");
-        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger(TRIGGER, 10));
-        trigger.remove("offer");
-        trigger.put("offers", List.of(OFFER));
-        trigger.put("channels", List.of("EMAIL"));
-        trigger.put("condition", Map.of("minCartValue", CART - 1));
-        assertThat(admin().postForEntity("/api/triggers", trigger, JsonNode.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        JsonNode created = create(admin(), "/api/offers", offer);
+        assertThat(created.path("controlShare").decimalValue()).isEqualByComparingTo("0.5");
+        create(admin(), "/api/triggers", triggerOfOffers(TRIGGER, List.of(OFFER), CART - 1));
         ProcessDriver processes = new ProcessDriver(management);
 
         int treated = 0, treatedConversions = 0, control = 0, controlConversions = 0;
@@ -79,10 +64,10 @@ class OfferHoldoutIT extends EngineIT {
         for (int i = 1; i <= 16; i++) {
             String customerId = "offer-holdout-%02d".formatted(i);
             newCustomer(customerId);
-            String processInstanceId = startedProcess(customerId);
+            String processInstanceId = cartAbandonedCampaign(customerId, CART, TRIGGER);
             processes.fireTimer(processInstanceId, "Event_DelayElapsed");
 
-            JsonNode campaign = campaignOf(customerId);
+            JsonNode campaign = campaignOf(customerId, TRIGGER);
             JsonNode decision = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class)
                     .get(0);
             JsonNode messages = admin().getForObject("/api/messages?customerId=" + customerId, JsonNode.class);
@@ -109,9 +94,9 @@ class OfferHoldoutIT extends EngineIT {
 
             // every second customer buys
             if (i % 2 == 0) {
-                post("/api/events", purchaseCompleted(customerId));
+                postAsAdmin("/api/events", purchaseCompleted(customerId));
                 processes.runAsyncJobs(processInstanceId);
-                assertThat(campaignOf(customerId).path("outcome").asText())
+                assertThat(campaignOf(customerId, TRIGGER).path("outcome").asText())
                         .isEqualTo(heldOut ? "CONVERTED_IN_CONTROL" : "CONVERTED_AFTER_CONTACT");
                 if (heldOut) {
                     controlConversions++;
@@ -120,7 +105,7 @@ class OfferHoldoutIT extends EngineIT {
                 }
             } else {
                 processes.fireTimer(processInstanceId, heldOut ? "Event_ControlWindowEnded" : "Event_OfferExpired");
-                assertThat(campaignOf(customerId).path("outcome").asText())
+                assertThat(campaignOf(customerId, TRIGGER).path("outcome").asText())
                         .isEqualTo(heldOut ? "EXPIRED_IN_CONTROL" : "EXPIRED");
             }
         }
@@ -178,62 +163,11 @@ class OfferHoldoutIT extends EngineIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    static Map<String, Object> discount(String id, double value) {
-        Map<String, Object> offer = new HashMap<>();
-        offer.put("offerId", id);
-        offer.put("name", "Offer " + id);
-        offer.put("kind", "DISCOUNT");
-        offer.put("percent", 10);
-        offer.put("validity", "P2D");
-        offer.put("value", value);
-        return offer;
-    }
-
-    static String fieldOf(ResponseEntity<JsonNode> response) {
-        return response.getBody().path("errors").get(0).path("field").asText();
-    }
-
-    static List<String> reasons(JsonNode decision) {
-        return StreamSupport.stream(decision.path("explanation").spliterator(), false)
-                .map(explanation -> explanation.path("reason").asText())
-                .toList();
+    private static Map<String, Object> discount(String id, double value) {
+        return offer(id, "DISCOUNT", value);
     }
 
     private void newCustomer(String customerId) {
-        assertThat(admin().exchange(
-                                "/api/customers/" + customerId,
-                                HttpMethod.PUT,
-                                new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@offer-holdout.example")),
-                                JsonNode.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-    }
-
-    private JsonNode post(String path, Object body) {
-        ResponseEntity<JsonNode> response = admin().postForEntity(path, body, JsonNode.class);
-        assertThat(response.getStatusCode().is2xxSuccessful())
-                .as("%s", response.getBody())
-                .isTrue();
-        return response.getBody();
-    }
-
-    private String startedProcess(String customerId) {
-        Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
-        event.put("attributes", Map.of("cartValue", CART, "currency", "EUR"));
-        for (JsonNode campaign : post("/api/events", event).path("campaignsStarted")) {
-            if (TRIGGER.equals(campaign.path("triggerKey").asText())) {
-                return campaign.path("processInstanceId").asText();
-            }
-        }
-        throw new AssertionError("no campaign of " + TRIGGER + " started for " + customerId);
-    }
-
-    private JsonNode campaignOf(String customerId) {
-        for (JsonNode campaign : admin().getForObject("/api/campaigns?customerId=" + customerId, JsonNode.class)) {
-            if (TRIGGER.equals(campaign.path("triggerKey").asText())) {
-                return campaign;
-            }
-        }
-        throw new AssertionError("no campaign of " + TRIGGER + " for " + customerId);
+        newCustomer(customerId, germanCustomerWithEmailConsent(customerId + "@offer-holdout.example"));
     }
 }

@@ -1,24 +1,19 @@
 package io.cxloop.engine.offer;
 
-import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
+import static io.cxloop.engine.support.Fixtures.offer;
+import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxloop.engine.security.Role;
 import io.cxloop.engine.support.EngineIT;
-import io.cxloop.engine.support.TestUsers;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -31,25 +26,12 @@ import org.springframework.http.ResponseEntity;
  */
 class OfferLeversIT extends EngineIT {
 
-    private static final String PASSWORD = "it-Password-1";
-    private static final String ANALYST = "levers-analyst";
-    private static final String MARKETER = "levers-marketer";
-
-    @Autowired
-    IdentityService identities;
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void users() {
-        userInGroup(ANALYST, Role.ANALYST);
-        userInGroup(MARKETER, Role.MARKETER);
-    }
 
     /** Levers hold for every decision: leave none behind for the other tests. */
     @AfterEach
     void noLevers() {
-        putLevers(as(ANALYST), List.of());
+        putLevers(as(Role.ANALYST), List.of());
     }
 
     @Test
@@ -63,13 +45,13 @@ class OfferLeversIT extends EngineIT {
         assertThat(decide(boosted).path("offerId").asText()).isEqualTo(discount);
 
         ResponseEntity<JsonNode> set = putLevers(
-                as(ANALYST),
+                as(Role.ANALYST),
                 List.of(
                         Map.of("kind", "CONTENT", "lever", 0.1),
                         Map.of("kind", "CONTENT", "trigger", boosted, "lever", 3)));
         assertThat(set.getStatusCode()).as("%s", set.getBody()).isEqualTo(HttpStatus.OK);
-        JsonNode levers = as(MARKETER).getForObject("/api/offers/levers", JsonNode.class);
-        assertThat(levers.path("updatedBy").asText()).isEqualTo(ANALYST);
+        JsonNode levers = as(Role.MARKETER).getForObject("/api/offers/levers", JsonNode.class);
+        assertThat(levers.path("updatedBy").asText()).isEqualTo(userOf(Role.ANALYST));
         assertThat(levers.path("levers")).hasSize(2);
 
         // in the boosted trigger 0.1 × 5 × 1 × 3 = 1.5 beats 1 …
@@ -95,7 +77,7 @@ class OfferLeversIT extends EngineIT {
         String trigger =
                 createTrigger("lever-bad-" + run, List.of(createOffer(offer("lever-bad-" + run, "CONTENT", 1))));
 
-        assertThat(putLevers(as(MARKETER), List.of(Map.of("kind", "CONTENT", "lever", 2)))
+        assertThat(putLevers(as(Role.MARKETER), List.of(Map.of("kind", "CONTENT", "lever", 2)))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertBad(List.of(Map.of("kind", "CONTENT", "lever", -1)), "levers[0].lever");
@@ -109,26 +91,20 @@ class OfferLeversIT extends EngineIT {
                         Map.of("kind", "CONTENT", "trigger", trigger, "lever", 2),
                         Map.of("kind", "CONTENT", "trigger", trigger, "lever", 3)),
                 "levers[1]");
-        assertThat(as(ANALYST)
+        assertThat(as(Role.ANALYST)
                         .getForObject("/api/offers/levers", JsonNode.class)
                         .path("levers"))
                 .isEmpty();
 
-        ResponseEntity<JsonNode> reserved =
-                as(MARKETER).postForEntity("/api/offers", offer("levers", "CONTENT", 1), JsonNode.class);
-        assertThat(reserved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fieldOf(reserved)).isEqualTo("offerId");
+        assertBadRequest(
+                as(Role.MARKETER).postForEntity("/api/offers", offer("levers", "CONTENT", 1), JsonNode.class),
+                "offerId");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private void assertBad(List<Map<String, Object>> levers, String field) {
-        ResponseEntity<JsonNode> response = putLevers(as(ANALYST), levers);
-        assertThat(response.getStatusCode())
-                .as(String.valueOf(response.getBody()))
-                .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(fieldOf(response)).isEqualTo(field);
+        assertBadRequest(putLevers(as(Role.ANALYST), levers), field);
     }
 
     private static ResponseEntity<JsonNode> putLevers(TestRestTemplate client, List<Map<String, Object>> levers) {
@@ -136,69 +112,20 @@ class OfferLeversIT extends EngineIT {
                 "/api/offers/levers", HttpMethod.PUT, new HttpEntity<>(Map.of("levers", levers)), JsonNode.class);
     }
 
-    private static Map<String, Object> offer(String id, String kind, double value) {
-        Map<String, Object> offer = new HashMap<>();
-        offer.put("offerId", id);
-        offer.put("name", "Offer " + id);
-        offer.put("kind", kind);
-        if ("DISCOUNT".equals(kind)) {
-            offer.put("percent", 10);
-        }
-        offer.put("validity", "P2D");
-        offer.put("value", value);
-        return offer;
-    }
-
     private String createOffer(Map<String, Object> offer) {
-        ResponseEntity<JsonNode> created = as(MARKETER).postForEntity("/api/offers", offer, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().path("offerId").asText();
+        return create(as(Role.MARKETER), "/api/offers", offer).path("offerId").asText();
     }
 
     /** A trigger only this test's decisions use (no event of any test carries such a cart). */
     private String createTrigger(String key, List<String> offers) {
-        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger(key, 10));
-        trigger.remove("offer");
-        trigger.put("offers", offers);
-        trigger.put("channels", List.of("EMAIL"));
-        trigger.put("condition", Map.of("minCartValue", 987_654_321));
-        ResponseEntity<JsonNode> created = as(MARKETER).postForEntity("/api/triggers", trigger, JsonNode.class);
-        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return key;
+        return create(as(Role.MARKETER), "/api/triggers", triggerOfOffers(key, offers, 987_654_321))
+                .path("key")
+                .asText();
     }
 
     private JsonNode decide(String trigger) {
         String customerId = "levers-" + UUID.randomUUID().toString().substring(0, 12);
-        assertThat(admin().exchange(
-                                "/api/customers/" + customerId,
-                                HttpMethod.PUT,
-                                new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@example.com")),
-                                JsonNode.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        ResponseEntity<JsonNode> response = admin().postForEntity(
-                        "/api/decisions/next-best-action",
-                        Map.of("customerId", customerId, "context", Map.of("trigger", trigger)),
-                        JsonNode.class);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    private static String fieldOf(ResponseEntity<JsonNode> response) {
-        return response.getBody().path("errors").get(0).path("field").asText();
-    }
-
-    private static List<String> reasons(JsonNode decision) {
-        return StreamSupport.stream(decision.path("explanation").spliterator(), false)
-                .map(explanation -> explanation.path("reason").asText())
-                .toList();
-    }
-
-    private TestRestTemplate as(String user) {
-        return anonymous.withBasicAuth(user, PASSWORD);
-    }
-
-    private void userInGroup(String userId, Role role) {
-        TestUsers.ensure(identities, userId, PASSWORD, role.name());
+        newCustomer(customerId, germanCustomerWithEmailConsent(customerId + "@example.com"));
+        return decide(customerId, trigger);
     }
 }

@@ -111,4 +111,31 @@ public final class Fixtures {
         trigger.put("active", true);
         return trigger;
     }
+
+    /** A catalogue offer of the kind, valid two days; a discount is 10 %. */
+    public static Map<String, Object> offer(String id, String kind, double value) {
+        Map<String, Object> offer = new HashMap<>();
+        offer.put("offerId", id);
+        offer.put("name", "Offer " + id);
+        offer.put("kind", kind);
+        if ("DISCOUNT".equals(kind)) {
+            offer.put("percent", 10);
+        }
+        offer.put("validity", "P2D");
+        offer.put("value", value);
+        return offer;
+    }
+
+    /**
+     * A cart-abandoned trigger that arbitrates between catalogue offers (it has no offer of its own), by e-mail, for
+     * carts worth at least {@code minCartValue}: a test's own high minimum keeps other tests' events out.
+     */
+    public static Map<String, Object> triggerOfOffers(String key, List<String> offers, double minCartValue) {
+        Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger(key, 10));
+        trigger.remove("offer");
+        trigger.put("offers", offers);
+        trigger.put("channels", List.of("EMAIL"));
+        trigger.put("condition", Map.of("minCartValue", minCartValue));
+        return trigger;
+    }
 }

@@ -136,10 +136,4 @@ class ApiValidationIT extends EngineIT {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }
-
-    private static void assertBadRequest(ResponseEntity<JsonNode> response, String field) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().path("errors").findValuesAsText("field")).contains(field);
-    }
 }
