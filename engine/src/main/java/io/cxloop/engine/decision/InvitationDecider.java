@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The invitation decisions of the application — a survey after a journey event, a review after a promoter's rating —
- * made by their rule sets ({@code survey-invitation}, {@code review-invitation}) at decision time under the whole
- * contact policy: consent and addresses, open complaint cases, the marketing caps counted over every process's
- * messages, quiet hours. Each decision is recorded like a next-best-action decision, with its facts, rule-set version
+ * made by their rule sets ({@code survey-invitation}, {@code review-invitation}) at decision time under the active
+ * contact policy ({@code contact-policy}, the same one the next-best action follows, composed into their session):
+ * consent and addresses, open complaint cases, the marketing caps counted over every process's messages, quiet hours.
+ * Each decision is recorded like a next-best-action decision, with its facts, rule-set version, contact-policy version
  * and explanations, so that a customer who is not invited (or invited later) can be told why.
  */
 @Component
@@ -107,7 +108,10 @@ public class InvitationDecider {
                 decision.ruleSetVersion(),
                 decision.explanations(),
                 request.now(),
-                decision.notBefore());
+                decision.notBefore(),
+                null,
+                null,
+                decision.contactPolicyVersion());
         decisions.insert(stored, write(request));
         return new DecidedInvitation(stored, decision);
     }

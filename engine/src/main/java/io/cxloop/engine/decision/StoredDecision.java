@@ -13,8 +13,9 @@ import java.util.List;
  * @param notBefore the message waits until then (the customer's quiet hours); null: at once
  * @param offerId the chosen offer ({@code trigger:<key>} for a trigger's own offer); null without action
  * @param score the chosen offer's priority, propensity × business value × weight; null without action
- * @param contactPolicyVersion the {@code contact-policy} version composed with the rules of {@code ruleSetVersion},
- *     e.g. {@code contact-policy@v2}; null for rule sets with contact rules of their own (invitations)
+ * @param contactPolicyVersion the {@code contact-policy} version composed with the rules of {@code ruleSetVersion}
+ *     (next-best action, survey and review invitations), e.g. {@code contact-policy@v2}; null for decisions recorded
+ *     before invitations were composed with it
  */
 public record StoredDecision(
         String decisionId,

@@ -3,6 +3,7 @@ package io.cxloop.engine.ruleset;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
+import io.cxloop.rules.invitation.InvitationEngine;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import io.cxloop.rules.nba.NextBestActionEngine;
@@ -15,10 +16,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@code contact-policy} rule set: consent, addresses, re-entry window, open complaint cases, marketing caps and
- * quiet hours. Its scenario tests run on the policy alone; an upload must also compile together with the active
- * next-best-action rules, which it is composed with for decisions. A simulation replays the recorded next-best-action
- * decisions through the active next-best-action rules with the candidate policy against the active pair.
+ * The {@code contact-policy} rule set, one for service and marketing: consent, addresses, open complaint cases,
+ * marketing caps and quiet hours. Its scenario tests run on the policy alone; an upload must also compile together with
+ * the active next-best-action, survey-invitation and review-invitation rules, which it is composed with for decisions.
+ * A simulation replays the recorded next-best-action decisions through the active next-best-action rules with the
+ * candidate policy against the active pair.
  */
 public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine> {
 
@@ -27,13 +29,19 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
     private final ObjectMapper json;
     /** The active next-best-action rules (composed with the active policy); looked up late, it is built after us. */
     private final Supplier<NextBestActionEngine> nextBestAction;
+    /** The active invitation rules (composed with the active policy); looked up late like the next-best action. */
+    private final Supplier<List<InvitationEngine>> invitations;
 
     private final NextBestActionReplay replay;
 
     public ContactPolicyRuleSetKind(
-            ObjectMapper json, DecisionRepository decisions, Supplier<NextBestActionEngine> nextBestAction) {
+            ObjectMapper json,
+            DecisionRepository decisions,
+            Supplier<NextBestActionEngine> nextBestAction,
+            Supplier<List<InvitationEngine>> invitations) {
         this.json = json;
         this.nextBestAction = nextBestAction;
+        this.invitations = invitations;
         this.replay = new NextBestActionReplay(json, decisions);
     }
 
@@ -72,10 +80,14 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
         return ContactPolicyEngine.fromDrl(label, Map.of(resourcePath, drl));
     }
 
-    /** The policy must compile together with the active next-best-action rules: decisions run them as one. */
+    /**
+     * The policy must compile together with the active next-best-action and invitation rules: decisions run each of
+     * them with it as one.
+     */
     @Override
-    public void verify(ContactPolicyEngine engine) {
+    public void checkComposition(ContactPolicyEngine engine) {
         nextBestAction.get().withContactPolicy(engine);
+        invitations.get().forEach(invitation -> invitation.withContactPolicy(engine));
     }
 
     @Override

@@ -13,15 +13,20 @@ import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.invitation.InvitationScenario;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
+import io.cxloop.rules.policy.ContactPolicyEngine;
+import io.cxloop.rules.policy.ContactPolicyRuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * An invitation rule set, {@code survey-invitation} or {@code review-invitation}: whether, on which channel and when a
- * customer is asked to rate a touchpoint or to write a review.
+ * customer is asked to rate a touchpoint or to write a review. Like the next-best-action rules, its engines are
+ * composed with the active {@code contact-policy}: an upload is compiled and tested together with it, and a new active
+ * policy rebuilds the active engine (see {@link RuleSetKind#isCurrent}).
  */
 public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
@@ -30,14 +35,26 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
     private final String name;
     private final ObjectMapper json;
     private final DecisionRepository decisions;
+    private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
+    private final PolicyComposedBuiltIn<InvitationEngine> builtIn;
 
-    public InvitationRuleSetKind(String name, ObjectMapper json, DecisionRepository decisions) {
+    public InvitationRuleSetKind(
+            String name,
+            ObjectMapper json,
+            DecisionRepository decisions,
+            ActiveRuleSet<ContactPolicyEngine> contactPolicy) {
         if (!InvitationRuleSets.NAMES.contains(name)) {
             throw new IllegalArgumentException("no invitation rule set " + name);
         }
         this.name = name;
         this.json = json;
         this.decisions = decisions;
+        this.contactPolicy = contactPolicy;
+        this.builtIn = new PolicyComposedBuiltIn<>(
+                contactPolicy,
+                () -> InvitationEngine.builtIn(name),
+                InvitationEngine::contactPolicyVersion,
+                InvitationEngine::withContactPolicy);
     }
 
     @Override
@@ -50,9 +67,20 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
         return InvitationRuleSets.FACT_MODEL;
     }
 
+    /** The built-in rules with the active contact policy; composed once per policy activation. */
     @Override
     public InvitationEngine builtIn() {
-        return InvitationEngine.builtIn(name);
+        return builtIn.get();
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(ContactPolicyRuleSet.NAME);
+    }
+
+    @Override
+    public boolean isCurrent(InvitationEngine engine) {
+        return builtIn.isCurrent(engine);
     }
 
     @Override
@@ -72,7 +100,7 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     @Override
     public InvitationEngine compile(String label, String resourcePath, String drl) {
-        return InvitationEngine.fromDrl(label, Map.of(resourcePath, drl));
+        return InvitationEngine.compose(label, Map.of(resourcePath, drl), contactPolicy.engine());
     }
 
     @Override

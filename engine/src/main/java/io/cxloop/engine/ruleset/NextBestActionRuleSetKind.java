@@ -13,7 +13,6 @@ import io.cxloop.rules.policy.ContactPolicyRuleSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,14 +30,18 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     private final ObjectMapper json;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
     private final NextBestActionReplay replay;
-    /** The built-in rules composed with the active policy, when that is not the built-in one. */
-    private volatile NextBestActionEngine builtInComposed;
+    private final PolicyComposedBuiltIn<NextBestActionEngine> builtIn;
 
     public NextBestActionRuleSetKind(
             ObjectMapper json, DecisionRepository decisions, ActiveRuleSet<ContactPolicyEngine> contactPolicy) {
         this.json = json;
         this.contactPolicy = contactPolicy;
         this.replay = new NextBestActionReplay(json, decisions);
+        this.builtIn = new PolicyComposedBuiltIn<>(
+                contactPolicy,
+                NextBestActionEngine::builtIn,
+                NextBestActionEngine::contactPolicyVersion,
+                NextBestActionEngine::withContactPolicy);
     }
 
     @Override
@@ -54,21 +57,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     /** The built-in rules with the active contact policy; composed once per policy activation. */
     @Override
     public NextBestActionEngine builtIn() {
-        ContactPolicyEngine policy = contactPolicy.engine();
-        if (ContactPolicyRuleSet.BUILT_IN_VERSION.equals(policy.ruleSetVersion())) {
-            return NextBestActionEngine.builtIn();
-        }
-        NextBestActionEngine composed = builtInComposed;
-        if (composed == null || !isCurrent(composed)) {
-            synchronized (this) {
-                composed = builtInComposed;
-                if (composed == null || !isCurrent(composed)) {
-                    composed = NextBestActionEngine.builtIn().withContactPolicy(policy);
-                    builtInComposed = composed;
-                }
-            }
-        }
-        return composed;
+        return builtIn.get();
     }
 
     @Override
@@ -78,8 +67,7 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     @Override
     public boolean isCurrent(NextBestActionEngine engine) {
-        return Objects.equals(
-                engine.contactPolicyVersion(), contactPolicy.engine().ruleSetVersion());
+        return builtIn.isCurrent(engine);
     }
 
     @Override

@@ -21,15 +21,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class RuleSetConfiguration {
 
     /**
-     * The contact policy, composed into every next-best-action decision. Its kind reaches the active next-best-action
-     * rules late (to check that an upload composes with them, and to simulate), since those are built with the policy.
+     * The contact policy, one for service and marketing, composed into every next-best-action, survey-invitation and
+     * review-invitation decision. Its kind reaches the active rules of those late (to check that an upload composes
+     * with them, and to simulate), since they are built with the policy.
      */
     @Bean
     Managed<ContactPolicyEngine> contactPolicyRuleSet(
             ObjectMapper json,
             DecisionRepository decisions,
-            @Qualifier("nextBestActionEngine") ObjectProvider<NextBestActionEngine> nextBestActionEngine) {
-        return Managed.startingBuiltIn(new ContactPolicyRuleSetKind(json, decisions, nextBestActionEngine::getObject));
+            @Qualifier("nextBestActionEngine") ObjectProvider<NextBestActionEngine> nextBestActionEngine,
+            @Qualifier("surveyInvitationEngine") ObjectProvider<InvitationEngine> surveyInvitationEngine,
+            @Qualifier("reviewInvitationEngine") ObjectProvider<InvitationEngine> reviewInvitationEngine) {
+        return Managed.startingBuiltIn(new ContactPolicyRuleSetKind(
+                json,
+                decisions,
+                nextBestActionEngine::getObject,
+                () -> List.of(surveyInvitationEngine.getObject(), reviewInvitationEngine.getObject())));
     }
 
     /** The next-best-action rules, composed with the active contact policy. */
@@ -62,24 +69,40 @@ public class RuleSetConfiguration {
         return new ActiveTriageEngine(triageRuleSet.active());
     }
 
+    /** The survey-invitation rules, composed with the active contact policy. */
     @Bean
-    Managed<InvitationEngine> surveyInvitationRuleSet(ObjectMapper json, DecisionRepository decisions) {
-        return Managed.startingBuiltIn(new InvitationRuleSetKind(InvitationRuleSets.SURVEY, json, decisions));
+    Managed<InvitationEngine> surveyInvitationRuleSet(
+            ObjectMapper json,
+            DecisionRepository decisions,
+            @Qualifier("contactPolicyRuleSet") Managed<ContactPolicyEngine> contactPolicyRuleSet) {
+        return Managed.startingBuiltIn(
+                new InvitationRuleSetKind(InvitationRuleSets.SURVEY, json, decisions, contactPolicyRuleSet.active()));
     }
 
+    /** The review-invitation rules, composed with the active contact policy. */
     @Bean
-    Managed<InvitationEngine> reviewInvitationRuleSet(ObjectMapper json, DecisionRepository decisions) {
-        return Managed.startingBuiltIn(new InvitationRuleSetKind(InvitationRuleSets.REVIEW, json, decisions));
+    Managed<InvitationEngine> reviewInvitationRuleSet(
+            ObjectMapper json,
+            DecisionRepository decisions,
+            @Qualifier("contactPolicyRuleSet") Managed<ContactPolicyEngine> contactPolicyRuleSet) {
+        return Managed.startingBuiltIn(
+                new InvitationRuleSetKind(InvitationRuleSets.REVIEW, json, decisions, contactPolicyRuleSet.active()));
     }
 
-    /** Whether, how and when customers are asked to rate a touchpoint: the active {@code survey-invitation}. */
+    /**
+     * Whether, how and when customers are asked to rate a touchpoint: the active {@code survey-invitation}, composed
+     * with the active contact policy.
+     */
     @Bean
     InvitationEngine surveyInvitationEngine(
             @Qualifier("surveyInvitationRuleSet") Managed<InvitationEngine> surveyInvitationRuleSet) {
         return new ActiveInvitationEngine(surveyInvitationRuleSet.active());
     }
 
-    /** Whether, how and when promoters are invited to write a review: the active {@code review-invitation}. */
+    /**
+     * Whether, how and when promoters are invited to write a review: the active {@code review-invitation}, composed with
+     * the active contact policy.
+     */
     @Bean
     InvitationEngine reviewInvitationEngine(
             @Qualifier("reviewInvitationRuleSet") Managed<InvitationEngine> reviewInvitationRuleSet) {

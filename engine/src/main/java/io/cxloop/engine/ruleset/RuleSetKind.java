@@ -47,6 +47,15 @@ public interface RuleSetKind<E> {
     E compile(String label, String resourcePath, String drl);
 
     /**
+     * Checks that a freshly compiled upload compiles together with the active rule sets it is composed into (e.g. the
+     * contact policy with the next-best-action and invitation rules). It compiles and runs no rules, so it is not held
+     * to the upload's time limit.
+     *
+     * @throws io.cxloop.rules.RuleSetCompilationException with what does not compile
+     */
+    default void checkComposition(E engine) {}
+
+    /**
      * Checks a freshly compiled upload by running its rules, where the kind needs more than its scenario tests (e.g. that
      * a triage table decides every case). Runs under the upload's time limit.
      *

@@ -261,6 +261,7 @@ public class RuleSetService {
             E engine;
             try {
                 engine = kind.compile(label, path, drl);
+                kind.checkComposition(engine);
                 E compiled = engine;
                 withinTimeLimit(label, field, "Checking rule set " + label, () -> {
                     kind.verify(compiled);

@@ -138,8 +138,8 @@ class InvitationDecisionsIT extends EngineIT {
     void anAnalystPutsTextMessagesBeforeEmailWithoutARestart() throws Exception {
         String drl = builtInSurveyRules()
                 .replace(
-                        "insert( new InvitationChannel( Channel.EMAIL, 1, true ) );",
-                        "insert( new InvitationChannel( Channel.EMAIL, 3, true ) );")
+                        "insert( new ChannelCandidate( Channel.EMAIL, 1, Purpose.MARKETING ) );",
+                        "insert( new ChannelCandidate( Channel.EMAIL, 3, Purpose.MARKETING ) );")
                 .replace(
                         "rule \"A survey link goes by e-mail, else by text message\"",
                         "rule \"A survey link goes by text message, else by e-mail\"");
@@ -183,6 +183,9 @@ class InvitationDecisionsIT extends EngineIT {
 
         JsonNode decision = latestDecision(customerId);
         assertThat(decision.path("ruleSetVersion").asText()).isEqualTo("survey-invitation@v" + version);
+        assertThat(decision.path("contactPolicyVersion").asText())
+                .as("composed with the active contact policy like the built-in version")
+                .isEqualTo("contact-policy@builtin-1");
         assertThat(decision.path("channel").asText()).isEqualTo("SMS");
         assertThat(jdbc.sql("select channel from outbox_message where customer_id = ? and template = ?")
                         .params(customerId, "survey-invitation")
@@ -225,7 +228,7 @@ class InvitationDecisionsIT extends EngineIT {
         assertThat(decision.path("ruleSetVersion").asText()).isEqualTo("review-invitation@builtin-1");
         assertThat(decision.path("action").asText()).isEqualTo("NO_ACTION");
         assertThat(decision.path("explanations").toString())
-                .contains("A review invitation stays within the marketing cap across all channels")
+                .contains("Marketing stays within the cap across all channels")
                 .contains("the customer got 2 marketing message(s) within 7 days across all channels; the cap is 2");
         assertThat(countMessages(customerId, "review-invitation")).isZero();
     }
@@ -244,7 +247,7 @@ class InvitationDecisionsIT extends EngineIT {
                 .isBetween(
                         Instant.now().plus(Duration.ofHours(6)), Instant.now().plus(Duration.ofHours(8)));
         assertThat(decision.path("explanations").toString())
-                .contains("Quiet hours postpone the review invitation until they end");
+                .contains("Quiet hours postpone the message until they end");
         assertThat(waitsUntil(promoterId, "review-invitation")).isEqualTo(notBefore);
 
         String passiveId = "night-passive-" + UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.cxloop.engine.ruleset;
 
 import static io.cxloop.engine.persistence.JdbcTime.utc;
 import static io.cxloop.engine.support.Fixtures.cartAbandonedTrigger;
+import static io.cxloop.engine.support.Fixtures.event;
 import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.TestUsers;
+import io.cxloop.rules.invitation.InvitationEngine;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -42,9 +45,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * The contact policy as a rule set of its own: analysts upload a stricter policy, simulate it against recorded
- * next-best-action decisions, activate it (the next-best-action rules are composed with it anew, without a restart),
- * see decisions record it, and roll it back; unsafe uploads are refused.
+ * The contact policy as a rule set of its own, one for service and marketing: analysts upload a stricter policy,
+ * simulate it against recorded next-best-action decisions, activate it (the next-best-action and invitation rules are
+ * composed with it anew, without a restart), see reconnect decisions and survey invitations follow and record it, and
+ * roll it back; unsafe uploads are refused.
  */
 class ContactPolicyRuleSetIT extends EngineIT {
 
@@ -73,6 +77,14 @@ class ContactPolicyRuleSetIT extends EngineIT {
     @Autowired
     RuleSetRepository repository;
 
+    @Autowired
+    @Qualifier("surveyInvitationEngine")
+    InvitationEngine surveys;
+
+    @Autowired
+    @Qualifier("reviewInvitationEngine")
+    InvitationEngine reviews;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -96,6 +108,8 @@ class ContactPolicyRuleSetIT extends EngineIT {
             ruleSets.rollback("contact-policy", "cleanup");
         }
         assertThat(engine.contactPolicyVersion()).isEqualTo(BUILT_IN);
+        assertThat(surveys.contactPolicyVersion()).isEqualTo(BUILT_IN);
+        assertThat(reviews.contactPolicyVersion()).isEqualTo(BUILT_IN);
     }
 
     @Test
@@ -113,12 +127,15 @@ class ContactPolicyRuleSetIT extends EngineIT {
                 .contains(
                         "A channel needs the customer's consent",
                         "A channel needs a contact address",
-                        "No second reconnect message within the re-entry window",
                         "A customer with an open complaint case gets no marketing",
                         "An SMS at its weekly cap gives way to e-mail, whichever process sent it",
                         "Two marketing messages a week from any process on any channel are the limit",
                         "Service messages do not count against the marketing caps",
-                        "At 22:30 in Berlin the message waits until 08:00 instead of being dropped");
+                        "At 22:30 in Berlin the message waits until 08:00 instead of being dropped",
+                        "The marketing caps do not hold back a service message",
+                        "An open complaint case does not hold back a service message",
+                        "A service message needs the customer's consent too",
+                        "At 22:30 in Berlin a service message waits until 08:00 too");
         assertThat(analyst()
                         .getForObject(VERSIONS + "/builtin", JsonNode.class)
                         .path("drl")
@@ -199,6 +216,67 @@ class ContactPolicyRuleSetIT extends EngineIT {
     }
 
     @Test
+    void reconnectOffersAndSurveyInvitationsFollowTheOnePolicyAnAnalystActivatesAndRollsBack() throws IOException {
+        JsonNode offerBefore = decide(customerNeverContacted());
+        JsonNode surveyBefore = surveyAfterDelivery(customerNeverContacted());
+        assertThat(offerBefore.path("action").asText()).isEqualTo("RECONNECT_OFFER");
+        assertThat(offerBefore.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
+        assertThat(surveyBefore.path("action").asText()).isEqualTo("SURVEY_INVITATION");
+        assertThat(surveyBefore.path("ruleSetVersion").asText()).isEqualTo("survey-invitation@builtin-1");
+        assertThat(surveyBefore.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
+
+        ResponseEntity<JsonNode> uploaded = analyst()
+                .postForEntity(
+                        VERSIONS,
+                        Map.of(
+                                "drl", noMarketing(),
+                                "scenarios", json.readTree(scenariosForNoMarketing()),
+                                "comment", "no marketing at all this week"),
+                        JsonNode.class);
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        int version = uploaded.getBody().path("version").asInt();
+        String label = "contact-policy@v" + version;
+        assertThat(post(VERSIONS + "/" + version + "/activate", null)
+                        .getBody()
+                        .path("label")
+                        .asText())
+                .isEqualTo(label);
+        assertThat(surveys.contactPolicyVersion()).isEqualTo(label);
+        assertThat(reviews.contactPolicyVersion()).isEqualTo(label);
+        assertThat(surveys.ruleSetVersion()).isEqualTo("survey-invitation@builtin-1");
+
+        JsonNode offer = decide(customerNeverContacted());
+        assertThat(offer.path("action").asText()).isEqualTo("NO_ACTION");
+        assertThat(offer.path("contactPolicyVersion").asText()).isEqualTo(label);
+        assertThat(offer.path("explanation")).anySatisfy(explanation -> {
+            assertThat(explanation.path("rule").asText()).isEqualTo(OVERALL_CAP);
+            assertThat(explanation.path("reason").asText()).contains("the cap is 0 (analysts' version)");
+        });
+        String surveyed = customerNeverContacted();
+        JsonNode survey = surveyAfterDelivery(surveyed);
+        assertThat(survey.path("action").asText()).isEqualTo("NO_ACTION");
+        assertThat(survey.path("ruleSetVersion").asText()).isEqualTo("survey-invitation@builtin-1");
+        assertThat(survey.path("contactPolicyVersion").asText()).isEqualTo(label);
+        assertThat(survey.path("explanations").toString())
+                .contains(OVERALL_CAP)
+                .contains("the cap is 0 (analysts' version)");
+        assertThat(jdbc.sql("select count(*) from outbox_message where customer_id = ? and template = ?")
+                        .params(surveyed, "survey-invitation")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        assertThat(post(POLICY + "/rollback", null).getBody().path("label").asText())
+                .isEqualTo(BUILT_IN);
+        JsonNode offerAfter = decide(customerNeverContacted());
+        JsonNode surveyAfter = surveyAfterDelivery(customerNeverContacted());
+        assertThat(offerAfter.path("action").asText()).isEqualTo("RECONNECT_OFFER");
+        assertThat(offerAfter.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
+        assertThat(surveyAfter.path("action").asText()).isEqualTo("SURVEY_INVITATION");
+        assertThat(surveyAfter.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
+    }
+
+    @Test
     void aPolicyActivatedOnAnotherNodeIsComposedWithTheNextBestActionRulesHereAtTheNextPoll() throws IOException {
         String customerId = customerWithOneMarketingMessageTwoDaysAgo();
         int version = analyst()
@@ -219,6 +297,8 @@ class ContactPolicyRuleSetIT extends EngineIT {
 
         assertThat(ruleSets.active("contact-policy").label()).isEqualTo(label);
         assertThat(before.contactPolicyVersion()).isEqualTo(label);
+        assertThat(surveys.contactPolicyVersion()).isEqualTo(label);
+        assertThat(reviews.contactPolicyVersion()).isEqualTo(label);
         assertThat(before.ruleSetVersion()).isEqualTo("next-best-action@builtin-1");
         JsonNode decision = decide(customerId);
         assertThat(decision.path("action").asText()).isEqualTo("NO_ACTION");
@@ -231,11 +311,11 @@ class ContactPolicyRuleSetIT extends EngineIT {
         ResponseEntity<JsonNode> exit = upload(
                 """
                 package io.cxloop.rules.policy;
-                import io.cxloop.rules.nba.internal.DecisionCollector;
-                global DecisionCollector decision;
+                import io.cxloop.rules.policy.ContactPolicyCollector;
+                global ContactPolicyCollector policy;
                 rule "Stop the engine"
                 when
-                    ReconnectContext()
+                    ContactRequest()
                 then
                     System.exit( 1 );
                 end
@@ -245,11 +325,11 @@ class ContactPolicyRuleSetIT extends EngineIT {
                 package io.cxloop.rules.policy;
                 import java.nio.file.Files;
                 import java.nio.file.Path;
-                import io.cxloop.rules.nba.internal.DecisionCollector;
-                global DecisionCollector decision;
+                import io.cxloop.rules.policy.ContactPolicyCollector;
+                global ContactPolicyCollector policy;
                 rule "Read secrets"
                 when
-                    ReconnectContext()
+                    ContactRequest()
                 then
                     Files.readString( Path.of( "/etc/passwd" ) );
                 end
@@ -308,6 +388,41 @@ class ContactPolicyRuleSetIT extends EngineIT {
                 .replace("the cap is \" + $cap", "the cap is 1 (analysts' version)\"");
     }
 
+    /** The built-in policy with an overall cap of no marketing message at all. */
+    private String noMarketing() {
+        return builtInDrl()
+                .replace(
+                        "eval( $request.marketingContactsInWindow() >= $cap )",
+                        "eval( $request.marketingContactsInWindow() >= 0 )")
+                .replace("the cap is \" + $cap", "the cap is 0 (analysts' version)\"");
+    }
+
+    /** Under a cap of 0: a marketing e-mail is vetoed, a service e-mail goes. */
+    private String scenariosForNoMarketing() throws IOException {
+        JsonNode consent = json.readTree(analyst()
+                        .getForObject(VERSIONS + "/builtin", JsonNode.class)
+                        .path("scenarios")
+                        .asText())
+                .get(0);
+        ArrayNode scenarios = json.createArrayNode();
+        for (String purpose : List.of("MARKETING", "SERVICE")) {
+            ObjectNode scenario = scenarios.addObject();
+            scenario.put("name", purpose + " by e-mail under a cap of 0");
+            ObjectNode given = consent.path("given").deepCopy();
+            given.putArray("channels").addObject().put("channel", "EMAIL").put("purpose", purpose);
+            scenario.set("given", given);
+            ObjectNode expect = scenario.putObject("expect");
+            expect.put("vetoed", purpose.equals("MARKETING"));
+            expect.putArray("allowed");
+            if (purpose.equals("SERVICE")) {
+                ((ArrayNode) expect.path("allowed")).add("EMAIL");
+            } else {
+                expect.putArray("rulesFired").add(OVERALL_CAP);
+            }
+        }
+        return json.writeValueAsString(scenarios);
+    }
+
     /** The built-in scenarios, where one marketing message this week now means no second one. */
     private String scenariosForOnePerWeek() throws IOException {
         ArrayNode scenarios = (ArrayNode) json.readTree(analyst()
@@ -339,10 +454,10 @@ class ContactPolicyRuleSetIT extends EngineIT {
                 {
                     "Import",
                     "io.cxloop.rules.model.Channel, io.cxloop.rules.model.CustomerProfile,"
-                            + " io.cxloop.rules.nba.internal.ChannelCandidate,"
-                            + " io.cxloop.rules.nba.internal.DecisionCollector"
+                            + " io.cxloop.rules.policy.ChannelCandidate,"
+                            + " io.cxloop.rules.policy.ContactPolicyCollector"
                 },
-                {"Variables", "DecisionCollector decision"},
+                {"Variables", "ContactPolicyCollector policy"},
                 {},
                 {"RuleTable Consent per channel"},
                 {"NAME", "CONDITION", "CONDITION", "ACTION"},
@@ -351,7 +466,7 @@ class ContactPolicyRuleSetIT extends EngineIT {
                     "",
                     "channel == Channel.$param",
                     "consentedChannels not contains Channel.$param",
-                    "modify( $candidate ) { setRejected( true ) }; decision.explain( drools.getRule().getName(),"
+                    "modify( $candidate ) { setRejected( true ) }; policy.explain( drools.getRule().getName(),"
                             + " \"$param\" );"
                 },
                 {"Rule", "Channel", "Consent", "Why"},
@@ -412,6 +527,29 @@ class ContactPolicyRuleSetIT extends EngineIT {
                 .params(UUID.randomUUID().toString(), customerId, at, at, at)
                 .update();
         return customerId;
+    }
+
+    /** A customer in a daytime zone who agreed to e-mail and got no message yet. */
+    private String customerNeverContacted() {
+        String customerId = "cp-new-" + UUID.randomUUID().toString().substring(0, 12);
+        ResponseEntity<JsonNode> response = admin().exchange(
+                        "/api/customers/" + customerId,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(germanCustomerWithEmailConsent(customerId + "@example.com")),
+                        JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return customerId;
+    }
+
+    /** The survey-invitation decision recorded after a delivery to the customer. */
+    private JsonNode surveyAfterDelivery(String customerId) {
+        assertThat(admin().postForEntity("/api/events", event(customerId, "DELIVERED"), JsonNode.class)
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+        JsonNode decisions = admin().getForObject("/api/customers/" + customerId + "/decisions", JsonNode.class);
+        assertThat(decisions).as("decisions of %s", customerId).hasSize(1);
+        return decisions.get(0);
     }
 
     private JsonNode decide(String customerId) {

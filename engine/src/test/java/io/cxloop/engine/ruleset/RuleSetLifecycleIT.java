@@ -509,13 +509,13 @@ class RuleSetLifecycleIT extends EngineIT {
         ResponseEntity<JsonNode> response = upload(
                 header()
                         + """
-                import io.cxloop.rules.nba.internal.ChannelCandidate;
+                import io.cxloop.rules.policy.ChannelCandidate;
 
                 rule "Again and again"
                 when
                     $candidate : ChannelCandidate()
                 then
-                    insert( new ChannelCandidate( $candidate.getChannel(), $candidate.getRank() + 1 ) );
+                    insert( new ChannelCandidate( $candidate.getChannel(), $candidate.getRank() + 1, $candidate.getPurpose() ) );
                 end
                 """);
 
@@ -554,7 +554,7 @@ class RuleSetLifecycleIT extends EngineIT {
                 {
                     "Import",
                     "io.cxloop.rules.model.Channel, io.cxloop.rules.model.CustomerProfile,"
-                            + " io.cxloop.rules.nba.internal.ChannelCandidate,"
+                            + " io.cxloop.rules.policy.ChannelCandidate,"
                             + " io.cxloop.rules.nba.internal.DecisionCollector"
                 },
                 {"Variables", "DecisionCollector decision"},

@@ -4,6 +4,7 @@ import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
 import io.cxloop.rules.nba.ContactPolicy;
 import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.policy.ContactRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,11 @@ public record InvitationRequest(
             Instant now,
             ContactPolicy contactPolicy) {
         return new InvitationRequest(customer, null, review, recentContacts, now, now, contactPolicy);
+    }
+
+    /** The contact policy's fact for this invitation: it would go at {@code sendAt}. */
+    public ContactRequest contactRequest() {
+        return ContactRequest.of(now, sendAt, contactPolicy, customer.timezone(), recentContacts);
     }
 
     /** When the quiet hours the customer will be in at {@code sendAt} end; null when it is not quiet for them then. */

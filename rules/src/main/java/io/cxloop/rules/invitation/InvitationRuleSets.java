@@ -1,12 +1,16 @@
 package io.cxloop.rules.invitation;
 
 import io.cxloop.rules.feedback.NpsClass;
-import io.cxloop.rules.invitation.internal.InvitationChannel;
 import io.cxloop.rules.invitation.internal.InvitationCollector;
 import io.cxloop.rules.invitation.internal.InvitationVeto;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.nba.ContactPolicy;
 import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.policy.ChannelCandidate;
+import io.cxloop.rules.policy.ChosenChannel;
+import io.cxloop.rules.policy.ContactRequest;
+import io.cxloop.rules.policy.ContactVeto;
+import io.cxloop.rules.policy.Purpose;
 import java.util.Set;
 
 /** The two invitation rule sets as versioned artefacts: names, built-in resources and what their rules may use. */
@@ -20,11 +24,19 @@ public final class InvitationRuleSets {
 
     public static final Set<String> NAMES = Set.of(SURVEY, REVIEW);
 
-    /** What uploaded invitation rules may use: the decision's facts, the collector, the model, dates and times. */
+    /**
+     * What uploaded invitation rules may use: the decision's facts, the collector, the model, the contact policy's
+     * vocabulary they share with it (the channel candidates they offer, the contact request, the veto, the chosen
+     * channel), dates and times.
+     */
     public static final FactModel FACT_MODEL = new FactModel(
             "io.cxloop.rules.invitation",
             Set.of(
-                    InvitationChannel.class.getName(),
+                    ChannelCandidate.class.getName(),
+                    ChosenChannel.class.getName(),
+                    ContactRequest.class.getName(),
+                    ContactVeto.class.getName(),
+                    Purpose.class.getName(),
                     InvitationVeto.class.getName(),
                     InvitationCollector.class.getName(),
                     ContactPolicy.class.getName(),

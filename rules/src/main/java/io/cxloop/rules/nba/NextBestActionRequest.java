@@ -2,6 +2,7 @@ package io.cxloop.rules.nba;
 
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.model.CustomerProfile;
+import io.cxloop.rules.policy.ContactRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,6 +54,11 @@ public record NextBestActionRequest(
     public NextBestActionRequest(
             CustomerProfile customer, ReconnectContext reconnect, List<ContactRecord> recentContacts, Instant now) {
         this(customer, reconnect, recentContacts, now, null, null);
+    }
+
+    /** The contact policy's fact for this decision: the message would go now. */
+    public ContactRequest contactRequest() {
+        return ContactRequest.of(now, now, contactPolicy, customer.timezone(), recentContacts);
     }
 
     /** When the quiet hours the customer is in now end; null when it is not quiet for them now. */

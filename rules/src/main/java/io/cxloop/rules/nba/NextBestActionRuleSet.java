@@ -1,12 +1,14 @@
 package io.cxloop.rules.nba;
 
 import io.cxloop.rules.lifecycle.FactModel;
-import io.cxloop.rules.nba.internal.ChannelCandidate;
-import io.cxloop.rules.nba.internal.ContactVeto;
 import io.cxloop.rules.nba.internal.DecisionCollector;
 import io.cxloop.rules.nba.internal.OfferRejection;
 import io.cxloop.rules.nba.internal.ScoredCandidate;
+import io.cxloop.rules.policy.ChannelCandidate;
 import io.cxloop.rules.policy.ChosenChannel;
+import io.cxloop.rules.policy.ContactRequest;
+import io.cxloop.rules.policy.ContactVeto;
+import io.cxloop.rules.policy.Purpose;
 import java.util.Set;
 
 /** The {@code next-best-action} rule set as a versioned artefact: its name, fact model and built-in parts. */
@@ -21,8 +23,8 @@ public final class NextBestActionRuleSet {
     public static final String BUILT_IN_SCENARIOS = "io/cxloop/rules/nba/next-best-action.scenarios.json";
 
     /**
-     * What uploaded next-best-action rules may use: the decision's facts and the collector, dates and times, basic
-     * collections.
+     * What uploaded next-best-action rules may use: the decision's facts and the collector, the contact policy's
+     * vocabulary they share with it, dates and times, basic collections.
      */
     public static final FactModel FACT_MODEL = new FactModel(
             "io.cxloop.rules.nba",
@@ -32,7 +34,9 @@ public final class NextBestActionRuleSet {
                     DecisionCollector.class.getName(),
                     OfferRejection.class.getName(),
                     ScoredCandidate.class.getName(),
-                    ChosenChannel.class.getName()),
+                    ChosenChannel.class.getName(),
+                    ContactRequest.class.getName(),
+                    Purpose.class.getName()),
             Set.of("io.cxloop.rules.model", "io.cxloop.rules.nba"));
 
     private NextBestActionRuleSet() {}

@@ -1,14 +1,14 @@
 package io.cxloop.rules.policy;
 
 import io.cxloop.rules.RuleSetCompilationException;
-import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.policy.internal.DroolsContactPolicyEngine;
 import java.util.Map;
 
 /**
- * A compiled version of the {@code contact-policy} rule set. Decisions do not call it: the next-best-action engine is
- * composed with it (see {@code NextBestActionEngine.compose}). It evaluates the policy alone for scenario tests and for
- * analysts' checks. Thread-safe: build once, call from any thread.
+ * A compiled version of the {@code contact-policy} rule set, one for service and marketing. Decisions do not call it:
+ * the engines that decide a message — next-best action, survey and review invitations — are composed with it (see
+ * {@code NextBestActionEngine.compose}, {@code InvitationEngine.compose}). It evaluates the policy alone for scenario
+ * tests and for analysts' checks. Thread-safe: build once, call from any thread.
  */
 public interface ContactPolicyEngine {
 
@@ -29,10 +29,10 @@ public interface ContactPolicyEngine {
     }
 
     /**
-     * The policy alone on a decision's facts: which of the trigger's channels it allows, whether it vetoes any
-     * contact, and — for the first allowed channel, as if it were chosen — whether quiet hours postpone the message.
+     * The policy alone on a message: which of its channels it allows, whether it vetoes messages of a purpose, and —
+     * for the first allowed channel, as if it were chosen — whether quiet hours postpone the message.
      */
-    ContactPolicyOutcome evaluate(NextBestActionRequest request);
+    ContactPolicyOutcome evaluate(ContactPolicyRequest request);
 
     /** e.g. {@code contact-policy@builtin-1}. */
     String ruleSetVersion();

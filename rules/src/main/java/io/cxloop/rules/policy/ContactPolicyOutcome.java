@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * What the contact policy alone concluded for a decision's facts.
  *
- * @param allowed the trigger's channels the policy lets through, in the trigger's order
- * @param rejected the channels it rejected, in the trigger's order
- * @param vetoes the rules that forbade any contact now; empty when contact is allowed
- * @param chosen the first allowed channel when there is no veto (the one the check postponed or not); else null
+ * @param allowed the message's channels the policy lets through, in the message's order
+ * @param rejected the channels it rejected (for themselves or because their purpose was vetoed), in that order
+ * @param vetoes the rules that forbade messages of a purpose now (or any message); empty when none did
+ * @param chosen the first allowed channel (the one the check postponed or not); null when none is allowed
  * @param notBefore when quiet hours end, if they postpone the chosen message; else null
  * @param explanations the policy's rules that fired, in firing order
  */

@@ -3,18 +3,18 @@ package io.cxloop.rules.policy;
 import io.cxloop.rules.lifecycle.ScenarioResult;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.Explanation;
-import io.cxloop.rules.nba.NextBestActionRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A scenario test of a contact policy, run on the policy alone: given a decision's facts, these channels are allowed
- * and rejected, contact is vetoed or not, the message is postponed or not. Stored as JSON with every version of the
+ * A scenario test of a contact policy, run on the policy alone: given a message (its channels with their purpose, the
+ * customer, their contacts), these channels are allowed and rejected, a purpose is vetoed or not, the message is
+ * postponed or not. Stored as JSON with every version of the
  * rule set; an upload must pass them before it can be activated.
  */
-public record ContactPolicyScenario(String name, NextBestActionRequest given, Expectation expect) {
+public record ContactPolicyScenario(String name, ContactPolicyRequest given, Expectation expect) {
 
     public ContactPolicyScenario {
         Objects.requireNonNull(name, "name");
@@ -25,9 +25,9 @@ public record ContactPolicyScenario(String name, NextBestActionRequest given, Ex
     /**
      * The expected outcome; a part left out (null) is not checked.
      *
-     * @param allowed exactly these channels are allowed, in the trigger's order
+     * @param allowed exactly these channels are allowed, in the message's order
      * @param rejected exactly these channels are rejected
-     * @param vetoed whether any contact is forbidden now
+     * @param vetoed whether a rule forbade messages of a purpose now
      * @param postponed whether quiet hours postpone the message on the first allowed channel
      * @param notBefore until when they postpone it
      * @param rulesFired rules that must be among those that fired (by name)

@@ -25,7 +25,7 @@ class ReusableSessionsTest {
     private static final String HEADER =
             """
             package io.cxloop.rules.nba;
-            import io.cxloop.rules.nba.internal.ContactVeto;
+            import io.cxloop.rules.policy.ContactVeto;
             import io.cxloop.rules.nba.internal.DecisionCollector;
 import io.cxloop.rules.policy.internal.DroolsContactPolicyEngine;
             global DecisionCollector decision;

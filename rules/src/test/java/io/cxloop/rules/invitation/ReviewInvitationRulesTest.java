@@ -22,17 +22,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The built-in {@code review-invitation} rules: advocacy is marketing, under the whole contact policy. */
+/**
+ * The built-in {@code review-invitation} rules: advocacy is marketing, under the whole contact policy composed into the
+ * decision.
+ */
 class ReviewInvitationRulesTest {
 
     static final Instant NOW = SurveyInvitationRulesTest.NOW;
 
     static final String EMAIL = "A promoter is invited to write a review by e-mail";
-    static final String OPEN_CASE = "No review invitation while a complaint case is open";
-    static final String CHANNEL_CAP = "A review invitation stays within the channel's marketing cap";
-    static final String OVERALL_CAP = "A review invitation stays within the marketing cap across all channels";
+    // the contact policy's rules, composed into the decision
+    static final String OPEN_CASE = "No marketing while a complaint case is open";
+    static final String CHANNEL_CAP = "Marketing on a channel stays within the channel's cap";
+    static final String OVERALL_CAP = "Marketing stays within the cap across all channels";
     static final String CHOSEN = "The first channel left invites the customer";
-    static final String QUIET_HOURS = "Quiet hours postpone the review invitation until they end";
+    static final String QUIET_HOURS = "Quiet hours postpone the message until they end";
     static final String ONLY_PROMOTERS = "Only promoters are invited to write a review";
     static final String NOBODY = "Nobody is invited when no channel is left";
 
@@ -60,6 +64,7 @@ class ReviewInvitationRulesTest {
         assertThat(decision.marketing()).isTrue();
         assertThat(decision.notBefore()).isNull();
         assertThat(decision.ruleSetVersion()).isEqualTo("review-invitation@builtin-1");
+        assertThat(decision.contactPolicyVersion()).isEqualTo("contact-policy@builtin-1");
         assertThat(fired(decision)).containsSubsequence(EMAIL, CHOSEN);
     }
 
@@ -71,8 +76,9 @@ class ReviewInvitationRulesTest {
         assertThat(decision.explanations())
                 .contains(new Explanation(
                         OPEN_CASE,
-                        "No review invitation: the customer has an open complaint case; advocacy waits until the loop"
-                                + " is closed"));
+                        "No marketing message: the customer has an open complaint case; marketing waits until the"
+                                + " loop is closed"));
+        assertThat(fired(decision)).doesNotContain(NOBODY);
     }
 
     @Test
@@ -89,7 +95,7 @@ class ReviewInvitationRulesTest {
         assertThat(decision.explanations())
                 .contains(new Explanation(
                         OVERALL_CAP,
-                        "No review invitation: the customer got 2 marketing message(s) within 7 days across all"
+                        "No marketing message: the customer got 2 marketing message(s) within 7 days across all"
                                 + " channels; the cap is 2"));
     }
 
@@ -123,7 +129,7 @@ class ReviewInvitationRulesTest {
         assertThat(decision.explanations())
                 .contains(new Explanation(
                         QUIET_HOURS,
-                        "EMAIL invitation postponed until 08:00 (Europe/Berlin): quiet hours from 21:00 to 08:00 in"
+                        "EMAIL message postponed until 08:00 (Europe/Berlin): quiet hours from 21:00 to 08:00 in"
                                 + " the customer's time zone"));
     }
 

@@ -12,13 +12,24 @@ import io.cxloop.rules.model.Touchpoint;
 import io.cxloop.rules.nba.ContactPolicy;
 import io.cxloop.rules.nba.ContactRecord;
 import io.cxloop.rules.nba.Explanation;
+import io.cxloop.rules.policy.ContactPolicyEngine;
+import io.cxloop.rules.policy.ContactPolicyRuleSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The built-in {@code survey-invitation} rules, one scenario per rule. */
+/**
+ * The built-in {@code survey-invitation} rules composed with the built-in contact policy, one scenario per rule: the
+ * invitation's own (channels, interval, delay) and the policy's as they apply to a survey link (marketing) and to the
+ * post-call survey (service, within the customer's own call).
+ */
 class SurveyInvitationRulesTest {
 
     /** 11:00 in Berlin. */
@@ -28,16 +39,17 @@ class SurveyInvitationRulesTest {
 
     static final String POST_CALL = "After a service call the call center offers the survey at the end of the call";
     static final String LINK_CHANNELS = "A survey link goes by e-mail, else by text message";
-    static final String CONSENT = "A channel needs the customer's consent";
-    static final String ADDRESS = "A channel needs a contact address";
+    // the contact policy's rules, composed into the decision
+    static final String CONSENT = "Channel needs the customer's consent";
+    static final String ADDRESS = "Channel needs a contact address";
     static final String ONCE_WITHIN_INTERVAL =
             "A customer is asked for a survey at most once within the minimum interval";
     static final String OPEN_CASE = "No survey invitation while a complaint case is open";
-    static final String CHANNEL_CAP = "A survey link stays within the channel's marketing cap";
-    static final String OVERALL_CAP = "A survey link stays within the marketing cap across all channels";
+    static final String CHANNEL_CAP = "Marketing on a channel stays within the channel's cap";
+    static final String OVERALL_CAP = "Marketing stays within the cap across all channels";
     static final String CHOSEN = "The first channel left asks the customer";
     static final String DELAY = "The invitation waits for the delay after the event";
-    static final String QUIET_HOURS = "Quiet hours postpone a survey link until they end";
+    static final String QUIET_HOURS = "Quiet hours postpone the message until they end";
     static final String NOBODY = "Nobody is asked when no channel is left";
 
     private final InvitationEngine engine = InvitationEngine.builtIn(InvitationRuleSets.SURVEY);
@@ -87,6 +99,7 @@ class SurveyInvitationRulesTest {
         assertThat(decision.marketing()).isTrue();
         assertThat(decision.notBefore()).isNull();
         assertThat(decision.ruleSetVersion()).isEqualTo("survey-invitation@builtin-1");
+        assertThat(decision.contactPolicyVersion()).isEqualTo("contact-policy@builtin-1");
         assertThat(fired(decision)).containsSubsequence(LINK_CHANNELS, CHOSEN);
         assertThat(decision.explanations())
                 .contains(new Explanation(
@@ -175,11 +188,69 @@ class SurveyInvitationRulesTest {
         assertThat(link.explanations())
                 .contains(new Explanation(
                         OVERALL_CAP,
-                        "EMAIL rejected: the customer got 2 marketing message(s) within 7 days across all channels;"
-                                + " the cap is 2"));
+                        "No marketing message: the customer got 2 marketing message(s) within 7 days across all"
+                                + " channels; the cap is 2"));
 
         InvitationDecision postCall = decide(callableCustomerWithEmailConsent(), serviceCall(), twoThisWeek);
         assertThat(postCall.channel()).isEqualTo(Channel.CALL_QUEUE);
+        assertThat(postCall.marketing()).isFalse();
+    }
+
+    @Test
+    void aCustomerWithAnOpenComplaintCaseIsNotOfferedThePostCallSurveyEither() {
+        CustomerProfile caller = callableCustomerWithEmailConsent().withOpenComplaintCases(1);
+
+        InvitationDecision decision = decide(caller, serviceCall());
+
+        assertThat(decision.invites()).isFalse();
+        assertThat(fired(decision)).contains(OPEN_CASE);
+    }
+
+    @Test
+    void quietHoursDoNotDelayThePostCallSurveyWithinTheCustomersOwnCall() {
+        // a call at 22:30 in Berlin
+        Instant lateCall = Instant.parse("2025-06-02T20:30:00Z");
+        InvitationDecision decision = engine.decide(InvitationRequest.survey(
+                callableCustomerWithEmailConsent(), serviceCall(), List.of(), lateCall, lateCall, null));
+
+        assertThat(decision.channel()).isEqualTo(Channel.CALL_QUEUE);
+        assertThat(decision.notBefore()).isNull();
+        assertThat(fired(decision)).doesNotContain(QUIET_HOURS);
+    }
+
+    @Test
+    void aStricterContactPolicyComposedWithTheSameSurveyRulesChangesTheInvitation() {
+        String stricter = read(ContactPolicyRuleSet.BUILT_IN_DRL)
+                .replace(
+                        "eval( $request.marketingContactsInWindow() >= $cap )",
+                        "eval( $request.marketingContactsInWindow() >= 0 )");
+        ContactPolicyEngine noMarketing = ContactPolicyEngine.fromDrl(
+                "contact-policy@v9", Map.of("io/cxloop/rules/policy/contact-policy-v9.drl", stricter));
+        InvitationEngine composed = engine.withContactPolicy(noMarketing);
+
+        InvitationDecision link = composed.decide(
+                InvitationRequest.survey(germanCustomerWithEmailConsent(), delivered(), List.of(), NOW, NOW, null));
+        InvitationDecision postCall = composed.decide(
+                InvitationRequest.survey(callableCustomerWithEmailConsent(), serviceCall(), List.of(), NOW, NOW, null));
+
+        assertThat(link.invites()).isFalse();
+        assertThat(link.contactPolicyVersion()).isEqualTo("contact-policy@v9");
+        assertThat(link.ruleSetVersion()).isEqualTo("survey-invitation@builtin-1");
+        assertThat(fired(link)).contains(OVERALL_CAP);
+        assertThat(postCall.channel()).as("a service, not marketing").isEqualTo(Channel.CALL_QUEUE);
+        assertThat(engine.decide(InvitationRequest.survey(
+                                germanCustomerWithEmailConsent(), delivered(), List.of(), NOW, NOW, null))
+                        .invites())
+                .as("the engine it was composed from is unchanged")
+                .isTrue();
+    }
+
+    private static String read(String path) {
+        try (InputStream in = SurveyInvitationRulesTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class CustomerFixture {
         return german(EMAIL, PHONE, EnumSet.noneOf(Channel.class));
     }
 
+    /** Known with all addresses, consented to these channels. */
+    public static CustomerProfile germanCustomerConsentingTo(Channel... channels) {
+        return german(EMAIL, PHONE, Set.of(channels));
+    }
+
     private static CustomerProfile german(String email, String phone, Set<Channel> consents) {
         return new CustomerProfile("c-1001", "de", "Europe/Berlin", email, phone, consents);
     }

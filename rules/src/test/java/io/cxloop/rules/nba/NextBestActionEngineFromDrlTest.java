@@ -21,7 +21,7 @@ class NextBestActionEngineFromDrlTest {
             """
             package io.cxloop.rules.nba;
             import io.cxloop.rules.model.Channel;
-            import io.cxloop.rules.nba.internal.ChannelCandidate;
+            import io.cxloop.rules.policy.ChannelCandidate;
             import io.cxloop.rules.nba.internal.DecisionCollector;
             global DecisionCollector decision;
             """;
@@ -56,7 +56,7 @@ class NextBestActionEngineFromDrlTest {
         // such a rule stays matched in a session that is emptied and reused, so this rule set gets new sessions
         String drl = HEADER
                 + """
-                import io.cxloop.rules.nba.internal.ContactVeto;
+                import io.cxloop.rules.policy.ContactVeto;
                 rule "Nobody vetoed"
                 when
                     not ContactVeto()

@@ -186,8 +186,8 @@ class NextBestActionRulesTest {
         assertThat(action.explanations())
                 .containsExactly(new Explanation(
                         OPEN_CASE,
-                        "No reconnect message: the customer has an open complaint case; marketing (trigger"
-                                + " cart-abandoned) waits until the loop is closed"));
+                        "No marketing message: the customer has an open complaint case; marketing waits until the loop"
+                                + " is closed"));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.cxloop.rules.policy;
 
+import static io.cxloop.rules.model.CustomerFixture.germanCustomerConsentingTo;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithCallConsentButNoPhone;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailAndSmsConsent;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailAndSmsConsentButNoEmailAddress;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailConsent;
 import static io.cxloop.rules.model.CustomerFixture.germanCustomerWithEmailConsentAndAnOpenComplaintCase;
 import static io.cxloop.rules.nba.DecisionFixture.NOW;
-import static io.cxloop.rules.nba.ReconnectFixture.cartAbandonedTriggerPreferringSms;
 import static io.cxloop.rules.nba.ReconnectFixture.fifteenPercentForADayWithFreeExpress;
-import static io.cxloop.rules.nba.ReconnectFixture.highValueCartCallBackTrigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +24,7 @@ import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.nba.ReconnectContext;
+import io.cxloop.rules.policy.ContactPolicyRequest.ChannelOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,11 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contact-policy rule set alone (as its scenario tests run it) and composed into the next-best-action decision:
- * every rule, the caps counted over all processes' messages, quiet hours that postpone and never drop.
+ * every rule for marketing and for service messages, the caps counted over all processes' messages, quiet hours that
+ * postpone and never drop.
  */
 class ContactPolicyEngineTest {
 
@@ -54,13 +56,25 @@ class ContactPolicyEngineTest {
                 fifteenPercentForADayWithFreeExpress());
     }
 
+    private static List<ChannelOption> marketingOn(Channel... channels) {
+        return Stream.of(channels)
+                .map(channel -> new ChannelOption(channel, Purpose.MARKETING, false))
+                .toList();
+    }
+
+    private static List<ChannelOption> serviceOn(Channel... channels) {
+        return Stream.of(channels)
+                .map(channel -> new ChannelOption(channel, Purpose.SERVICE, false))
+                .toList();
+    }
+
     private static ContactRecord marketing(String process, Channel channel, Duration ago) {
         return new ContactRecord(process, channel, NOW.minus(ago), true);
     }
 
     private ContactPolicyOutcome evaluate(
-            CustomerProfile customer, ReconnectContext trigger, Instant now, ContactRecord... contacts) {
-        return policy.evaluate(new NextBestActionRequest(customer, trigger, List.of(contacts), now));
+            CustomerProfile customer, List<ChannelOption> channels, Instant now, ContactRecord... contacts) {
+        return policy.evaluate(new ContactPolicyRequest(customer, channels, List.of(contacts), now, null, null));
     }
 
     private static List<String> rulesOf(ContactPolicyOutcome outcome) {
@@ -68,32 +82,31 @@ class ContactPolicyEngineTest {
     }
 
     @Test
-    void aChannelWithoutConsentIsRejected() {
-        ContactPolicyOutcome outcome =
-                evaluate(germanCustomerWithEmailConsent(), cartAbandonedTriggerPreferringSms(), NOW);
+    void aChannelWithoutConsentIsRejectedForServiceAndMarketing() {
+        ContactPolicyOutcome marketing =
+                evaluate(germanCustomerWithEmailConsent(), marketingOn(Channel.SMS, Channel.EMAIL), NOW);
+        ContactPolicyOutcome service =
+                evaluate(germanCustomerWithEmailConsent(), serviceOn(Channel.SMS, Channel.EMAIL), NOW);
 
-        assertThat(outcome.rejected()).containsExactly(Channel.SMS);
-        assertThat(outcome.allowed()).containsExactly(Channel.EMAIL);
-        assertThat(outcome.chosen()).isEqualTo(Channel.EMAIL);
-        assertThat(outcome.vetoed()).isFalse();
-        assertThat(outcome.explanations())
-                .containsExactly(new Explanation(
-                        "Channel needs the customer's consent", "SMS rejected: the customer has not consented to SMS"));
-        assertThat(outcome.ruleSetVersion()).isEqualTo(ContactPolicyRuleSet.BUILT_IN_VERSION);
+        for (ContactPolicyOutcome outcome : List.of(marketing, service)) {
+            assertThat(outcome.rejected()).containsExactly(Channel.SMS);
+            assertThat(outcome.allowed()).containsExactly(Channel.EMAIL);
+            assertThat(outcome.chosen()).isEqualTo(Channel.EMAIL);
+            assertThat(outcome.vetoed()).isFalse();
+            assertThat(outcome.explanations())
+                    .containsExactly(new Explanation(
+                            "Channel needs the customer's consent",
+                            "SMS rejected: the customer has not consented to SMS"));
+            assertThat(outcome.ruleSetVersion()).isEqualTo(ContactPolicyRuleSet.BUILT_IN_VERSION);
+        }
     }
 
     @Test
-    void aChannelWithoutAddressIsRejected() {
+    void aChannelWithoutAddressIsRejectedForServiceAndMarketing() {
         ContactPolicyOutcome email = evaluate(
-                germanCustomerWithEmailAndSmsConsentButNoEmailAddress(),
-                new ReconnectContext(
-                        "cart-abandoned",
-                        List.of(Channel.EMAIL, Channel.SMS),
-                        Duration.ofDays(7),
-                        fifteenPercentForADayWithFreeExpress()),
-                NOW);
+                germanCustomerWithEmailAndSmsConsentButNoEmailAddress(), marketingOn(Channel.EMAIL, Channel.SMS), NOW);
         ContactPolicyOutcome call =
-                evaluate(germanCustomerWithCallConsentButNoPhone(), highValueCartCallBackTrigger(), NOW);
+                evaluate(germanCustomerWithCallConsentButNoPhone(), serviceOn(Channel.CALL_QUEUE), NOW);
 
         assertThat(email.rejected()).containsExactly(Channel.EMAIL);
         assertThat(email.chosen()).isEqualTo(Channel.SMS);
@@ -106,86 +119,139 @@ class ContactPolicyEngineTest {
     }
 
     @Test
-    void anOpenComplaintCaseVetoesMarketing() {
-        ContactPolicyOutcome outcome = evaluate(
-                germanCustomerWithEmailConsentAndAnOpenComplaintCase(), cartAbandonedTriggerPreferringSms(), NOW);
+    void anOpenComplaintCaseVetoesMarketingButNotAServiceMessage() {
+        ContactPolicyOutcome marketing =
+                evaluate(germanCustomerWithEmailConsentAndAnOpenComplaintCase(), marketingOn(Channel.EMAIL), NOW);
+        ContactPolicyOutcome service =
+                evaluate(germanCustomerWithEmailConsentAndAnOpenComplaintCase(), serviceOn(Channel.EMAIL), NOW);
 
-        assertThat(outcome.vetoes()).containsExactly("No marketing while a complaint case is open");
-        assertThat(outcome.allowed()).containsExactly(Channel.SMS, Channel.EMAIL);
-        assertThat(outcome.chosen()).isNull();
+        assertThat(marketing.vetoes()).containsExactly("No marketing while a complaint case is open");
+        assertThat(marketing.rejected()).containsExactly(Channel.EMAIL);
+        assertThat(marketing.chosen()).isNull();
+        assertThat(marketing.explanations())
+                .containsExactly(new Explanation(
+                        "No marketing while a complaint case is open",
+                        "No marketing message: the customer has an open complaint case; marketing waits until the loop"
+                                + " is closed"));
+        assertThat(service.vetoed()).isFalse();
+        assertThat(service.chosen()).isEqualTo(Channel.EMAIL);
+        assertThat(service.explanations()).isEmpty();
     }
 
     @Test
-    void aSecondMessageWithinTheReEntryWindowIsVetoed() {
-        ContactPolicyOutcome outcome = evaluate(
-                germanCustomerWithEmailAndSmsConsent(),
-                cartAbandonedTriggerPreferringSms(),
-                NOW,
-                marketing("cart-abandoned", Channel.EMAIL, Duration.ofDays(3)));
+    void theChannelCapCountsMarketingOfEveryProcessOnThatChannelAndSparesServiceMessages() {
+        ContactRecord smsThreeDaysAgo = marketing("winback-campaign", Channel.SMS, Duration.ofDays(3));
+        ContactPolicyOutcome marketing = evaluate(
+                germanCustomerWithEmailAndSmsConsent(), marketingOn(Channel.SMS, Channel.EMAIL), NOW, smsThreeDaysAgo);
+        ContactPolicyOutcome service = evaluate(
+                germanCustomerWithEmailAndSmsConsent(), serviceOn(Channel.SMS, Channel.EMAIL), NOW, smsThreeDaysAgo);
 
-        assertThat(outcome.vetoes())
-                .containsExactly("At most one reconnect message per customer within the re-entry window");
-    }
-
-    @Test
-    void theChannelCapCountsMessagesOfEveryProcessOnThatChannel() {
-        ContactPolicyOutcome outcome = evaluate(
-                germanCustomerWithEmailAndSmsConsent(),
-                dailyTriggerPreferringSms(),
-                NOW,
-                marketing("winback-campaign", Channel.SMS, Duration.ofDays(3)));
-
-        assertThat(outcome.rejected()).containsExactly(Channel.SMS);
-        assertThat(outcome.chosen()).isEqualTo(Channel.EMAIL);
-        assertThat(outcome.explanations())
+        assertThat(marketing.rejected()).containsExactly(Channel.SMS);
+        assertThat(marketing.chosen()).isEqualTo(Channel.EMAIL);
+        assertThat(marketing.explanations())
                 .containsExactly(new Explanation(
                         "Marketing on a channel stays within the channel's cap",
                         "SMS rejected: the customer got 1 marketing message(s) on SMS within 7 days; the cap of SMS"
                                 + " is 1"));
+        assertThat(service.rejected()).isEmpty();
+        assertThat(service.chosen()).isEqualTo(Channel.SMS);
     }
 
     @Test
-    void theOverallCapCountsMessagesOfEveryProcessOnEveryChannelButNotServiceMessages() {
+    void theOverallCapCountsMarketingOfEveryProcessOnEveryChannelButNotServiceMessages() {
+        ContactRecord[] twoThisWeek = {
+            marketing("survey-invitation", Channel.EMAIL, Duration.ofDays(2)),
+            marketing("cart-abandoned", Channel.CALL_QUEUE, Duration.ofDays(5))
+        };
         ContactPolicyOutcome capped = evaluate(
+                germanCustomerWithEmailAndSmsConsent(), marketingOn(Channel.SMS, Channel.EMAIL), NOW, twoThisWeek);
+        ContactPolicyOutcome serviceAtTheCap = evaluate(
+                germanCustomerWithEmailAndSmsConsent(), serviceOn(Channel.SMS, Channel.EMAIL), NOW, twoThisWeek);
+        ContactPolicyOutcome afterServicesOnly = evaluate(
                 germanCustomerWithEmailAndSmsConsent(),
-                dailyTriggerPreferringSms(),
-                NOW,
-                marketing("survey-invitation", Channel.EMAIL, Duration.ofDays(2)),
-                marketing("cart-abandoned", Channel.CALL_QUEUE, Duration.ofDays(5)));
-        ContactPolicyOutcome servicesOnly = evaluate(
-                germanCustomerWithEmailAndSmsConsent(),
-                dailyTriggerPreferringSms(),
+                marketingOn(Channel.SMS, Channel.EMAIL),
                 NOW,
                 new ContactRecord(null, Channel.EMAIL, NOW.minus(Duration.ofDays(2)), false),
                 new ContactRecord(null, Channel.EMAIL, NOW.minus(Duration.ofDays(3)), false));
 
         assertThat(capped.vetoes()).containsExactly("Marketing stays within the cap across all channels");
-        assertThat(servicesOnly.vetoed()).isFalse();
-        assertThat(servicesOnly.chosen()).isEqualTo(Channel.SMS);
+        assertThat(capped.allowed()).isEmpty();
+        assertThat(serviceAtTheCap.vetoed()).isFalse();
+        assertThat(serviceAtTheCap.chosen()).isEqualTo(Channel.SMS);
+        assertThat(afterServicesOnly.vetoed()).isFalse();
+        assertThat(afterServicesOnly.chosen()).isEqualTo(Channel.SMS);
     }
 
     @Test
-    void quietHoursPostponeTheChosenMessageAndDoNotDropIt() {
-        // 22:30 in Berlin (summer time)
-        ContactPolicyOutcome outcome = evaluate(
-                germanCustomerWithEmailConsent(), dailyTriggerPreferringSms(), Instant.parse("2025-06-02T20:30:00Z"));
+    void aMarketingVetoLeavesTheServiceChannelsOfTheSameMessage() {
+        CustomerProfile customer = germanCustomerConsentingTo(Channel.EMAIL, Channel.SMS, Channel.CALL_QUEUE);
+        List<ChannelOption> postCallSurvey = List.of(
+                new ChannelOption(Channel.CALL_QUEUE, Purpose.SERVICE, true),
+                new ChannelOption(Channel.EMAIL, Purpose.MARKETING, false));
 
-        assertThat(outcome.vetoed()).isFalse();
-        assertThat(outcome.chosen()).isEqualTo(Channel.EMAIL);
+        ContactPolicyOutcome outcome = evaluate(
+                customer,
+                postCallSurvey,
+                NOW,
+                marketing("survey-invitation", Channel.EMAIL, Duration.ofDays(2)),
+                marketing("cart-abandoned", Channel.SMS, Duration.ofDays(5)));
+
+        assertThat(outcome.vetoes()).containsExactly("Marketing stays within the cap across all channels");
+        assertThat(outcome.allowed()).containsExactly(Channel.CALL_QUEUE);
+        assertThat(outcome.rejected()).containsExactly(Channel.EMAIL);
+    }
+
+    @Test
+    void quietHoursPostponeMarketingAndServiceAndDoNotDropThem() {
+        // 22:30 in Berlin (summer time)
+        Instant night = Instant.parse("2025-06-02T20:30:00Z");
+        ContactPolicyOutcome marketing = evaluate(germanCustomerWithEmailConsent(), marketingOn(Channel.EMAIL), night);
+        ContactPolicyOutcome service = evaluate(germanCustomerWithEmailConsent(), serviceOn(Channel.EMAIL), night);
+
+        for (ContactPolicyOutcome outcome : List.of(marketing, service)) {
+            assertThat(outcome.vetoed()).isFalse();
+            assertThat(outcome.chosen()).isEqualTo(Channel.EMAIL);
+            assertThat(outcome.notBefore()).isEqualTo(Instant.parse("2025-06-03T06:00:00Z"));
+            assertThat(outcome.explanations())
+                    .last()
+                    .isEqualTo(new Explanation(
+                            "Quiet hours postpone the message until they end",
+                            "EMAIL message postponed until 08:00 (Europe/Berlin): quiet hours from 21:00 to 08:00 in"
+                                    + " the customer's time zone"));
+        }
+    }
+
+    @Test
+    void quietHoursCountAtTheTimeTheMessageIsMeantToGo() {
+        ContactPolicyOutcome outcome = policy.evaluate(new ContactPolicyRequest(
+                germanCustomerWithEmailConsent(),
+                marketingOn(Channel.EMAIL),
+                List.of(),
+                NOW,
+                Instant.parse("2025-06-02T20:30:00Z"),
+                null));
+
         assertThat(outcome.notBefore()).isEqualTo(Instant.parse("2025-06-03T06:00:00Z"));
-        assertThat(outcome.explanations())
-                .last()
-                .isEqualTo(new Explanation(
-                        "Quiet hours postpone the message until they end",
-                        "EMAIL message postponed until 08:00 (Europe/Berlin): quiet hours from 21:00 to 08:00 in the"
-                                + " customer's time zone"));
+    }
+
+    @Test
+    void quietHoursDoNotDelayWhatIsOfferedWithinTheCustomersOwnCall() {
+        CustomerProfile caller = germanCustomerConsentingTo(Channel.CALL_QUEUE);
+
+        ContactPolicyOutcome outcome = evaluate(
+                caller,
+                List.of(new ChannelOption(Channel.CALL_QUEUE, Purpose.SERVICE, true)),
+                Instant.parse("2025-06-02T20:30:00Z"));
+
+        assertThat(outcome.chosen()).isEqualTo(Channel.CALL_QUEUE);
+        assertThat(outcome.notBefore()).isNull();
     }
 
     @Test
     void quietHoursPostponeNothingWhenNoMessageGoes() {
         ContactPolicyOutcome outcome = evaluate(
                 germanCustomerWithEmailConsentAndAnOpenComplaintCase(),
-                dailyTriggerPreferringSms(),
+                marketingOn(Channel.SMS, Channel.EMAIL),
                 Instant.parse("2025-06-02T20:30:00Z"));
 
         assertThat(outcome.notBefore()).isNull();
@@ -232,7 +298,16 @@ class ContactPolicyEngineTest {
         assertThat(after.explanations())
                 .extracting(Explanation::rule)
                 .contains("Marketing stays within the cap across all channels");
-        assertThat(onePerWeek.evaluate(oneEmailThisWeek).vetoed()).isTrue();
+        assertThat(onePerWeek
+                        .evaluate(new ContactPolicyRequest(
+                                germanCustomerWithEmailConsent(),
+                                marketingOn(Channel.EMAIL),
+                                oneEmailThisWeek.recentContacts(),
+                                NOW,
+                                null,
+                                null))
+                        .vetoed())
+                .isTrue();
     }
 
     @Test

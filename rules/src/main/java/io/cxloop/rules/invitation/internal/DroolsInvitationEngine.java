@@ -7,6 +7,11 @@ import io.cxloop.rules.invitation.InvitationEngine;
 import io.cxloop.rules.invitation.InvitationRequest;
 import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.nba.ContactRecord;
+import io.cxloop.rules.policy.ContactPolicyCollector;
+import io.cxloop.rules.policy.ContactPolicyEngine;
+import io.cxloop.rules.policy.ContactPolicyRuleSet;
+import io.cxloop.rules.policy.internal.ContactPolicyComposition;
+import io.cxloop.rules.policy.internal.DroolsContactPolicyEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +25,8 @@ import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * An invitation decision on a Drools executable-model KieBase, compiled once; every {@link #decide} runs in a pooled
- * session of its own, so one instance serves all threads.
+ * session of its own, so one instance serves all threads. The KieBase holds the invitation rules and, composed into it
+ * like into the next-best-action's, the contact policy's: one session per decision, whichever versions are active.
  */
 public final class DroolsInvitationEngine implements InvitationEngine {
 
@@ -32,21 +38,37 @@ public final class DroolsInvitationEngine implements InvitationEngine {
     private static final Map<String, InvitationEngine> BUILT_IN = new ConcurrentHashMap<>();
 
     private final String ruleSetVersion;
+    private final String contactPolicyVersion;
+    /** The invitation rules alone, for composing them with another contact policy. */
+    private final Map<String, String> drl;
+
     private final KieSessionsPool sessions;
 
-    private DroolsInvitationEngine(String ruleSetVersion, KieBase kieBase) {
+    private DroolsInvitationEngine(
+            String ruleSetVersion, String contactPolicyVersion, Map<String, String> drl, KieBase kieBase) {
         this.ruleSetVersion = ruleSetVersion;
+        this.contactPolicyVersion = contactPolicyVersion;
+        this.drl = Map.copyOf(drl);
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
     }
 
-    /** The built-in version of the rule set, compiled on first use and shared afterwards. */
+    /**
+     * The built-in version of the rule set composed with the built-in contact policy, compiled on first use and shared
+     * afterwards.
+     */
     public static InvitationEngine builtIn(String ruleSet) {
         String path = InvitationRuleSets.builtInDrl(ruleSet);
-        return BUILT_IN.computeIfAbsent(ruleSet, name -> fromDrl(name + "@builtin-1", Map.of(path, read(path))));
+        return BUILT_IN.computeIfAbsent(
+                ruleSet,
+                name -> compose(
+                        name + "@builtin-1",
+                        Map.of(path, read(path)),
+                        ContactPolicyRuleSet.BUILT_IN_VERSION,
+                        DroolsContactPolicyEngine.builtInDrl()));
     }
 
     /**
-     * Compiles a rule set from DRL texts.
+     * Compiles a rule set from DRL texts, without a contact policy.
      *
      * @throws RuleSetCompilationException with every compiler message, when the DRL does not compile or does not
      *     declare the global {@code decision}
@@ -58,7 +80,43 @@ public final class DroolsInvitationEngine implements InvitationEngine {
                 drlByResourcePath,
                 InvitationCollector.GLOBAL_NAME,
                 InvitationCollector.class);
-        return new DroolsInvitationEngine(ruleSetVersion, kieBase);
+        return new DroolsInvitationEngine(ruleSetVersion, null, drlByResourcePath, kieBase);
+    }
+
+    /**
+     * Compiles invitation rules together with a contact policy into one KieBase.
+     *
+     * @throws RuleSetCompilationException with every compiler message, labelled with both versions
+     */
+    public static DroolsInvitationEngine compose(
+            String ruleSetVersion, Map<String, String> drlByResourcePath, ContactPolicyEngine policy) {
+        return compose(ruleSetVersion, drlByResourcePath, policy.ruleSetVersion(), policy.drl());
+    }
+
+    private static DroolsInvitationEngine compose(
+            String ruleSetVersion,
+            Map<String, String> drlByResourcePath,
+            String policyVersion,
+            Map<String, String> policyDrl) {
+        Map<String, String> both =
+                ContactPolicyComposition.drl(ruleSetVersion, "invitation", drlByResourcePath, policyDrl);
+        KieBase kieBase = KieBaseCompiler.compile(
+                ContactPolicyComposition.label(ruleSetVersion, policyVersion),
+                "invitation",
+                both,
+                InvitationCollector.GLOBAL_NAME,
+                InvitationCollector.class);
+        return new DroolsInvitationEngine(ruleSetVersion, policyVersion, drlByResourcePath, kieBase);
+    }
+
+    @Override
+    public InvitationEngine withContactPolicy(ContactPolicyEngine policy) {
+        return compose(ruleSetVersion, drl, policy);
+    }
+
+    @Override
+    public String contactPolicyVersion() {
+        return contactPolicyVersion;
     }
 
     @Override
@@ -68,9 +126,13 @@ public final class DroolsInvitationEngine implements InvitationEngine {
         KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(InvitationCollector.GLOBAL_NAME, decision);
+            if (contactPolicyVersion != null) {
+                session.setGlobal(ContactPolicyCollector.GLOBAL_NAME, decision);
+            }
             session.insert(request);
             session.insert(request.customer());
             session.insert(request.contactPolicy());
+            session.insert(request.contactRequest());
             if (request.survey() != null) {
                 session.insert(request.survey());
             }
@@ -88,7 +150,7 @@ public final class DroolsInvitationEngine implements InvitationEngine {
         } finally {
             session.dispose();
         }
-        return decision.toDecision(ruleSetVersion);
+        return decision.toDecision(ruleSetVersion, contactPolicyVersion);
     }
 
     @Override

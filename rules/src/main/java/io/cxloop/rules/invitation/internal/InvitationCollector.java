@@ -3,6 +3,8 @@ package io.cxloop.rules.invitation.internal;
 import io.cxloop.rules.invitation.InvitationDecision;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.Explanation;
+import io.cxloop.rules.policy.ChannelCandidate;
+import io.cxloop.rules.policy.ContactPolicyCollector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,10 @@ import java.util.Objects;
 
 /**
  * What the invitation rules concluded in one session: the explanations in firing order, the chosen channel and when the
- * invitation may leave. The rule set reaches it as the global {@value #GLOBAL_NAME}. One instance per decision.
+ * invitation may leave. The rule set reaches it as the global {@value #GLOBAL_NAME}, the contact policy composed with
+ * it as the global {@value ContactPolicyCollector#GLOBAL_NAME}. One instance per decision.
  */
-public final class InvitationCollector {
+public final class InvitationCollector implements ContactPolicyCollector {
 
     /** The global every invitation rule set must declare with this type. */
     public static final String GLOBAL_NAME = "decision";
@@ -23,12 +26,13 @@ public final class InvitationCollector {
     private Instant notBefore;
 
     /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
+    @Override
     public void explain(String rule, String reason) {
         explanations.add(new Explanation(rule, reason));
     }
 
-    /** Invites on the channel. A rule set that chooses twice is wrong, so that fails loudly. */
-    public void invite(InvitationChannel chosen) {
+    /** Invites on the channel; marketing if its purpose is. A rule set that chooses twice is wrong: that fails loudly. */
+    public void invite(ChannelCandidate chosen) {
         if (this.channel != null) {
             throw new IllegalStateException("The rule set chose twice: " + this.channel + " and then "
                     + chosen.getChannel() + "; it must choose once");
@@ -38,6 +42,7 @@ public final class InvitationCollector {
     }
 
     /** The invitation waits until then (a delay, quiet hours); the latest of several reasons counts. */
+    @Override
     public void postponeUntil(Instant notBefore) {
         Objects.requireNonNull(notBefore, "notBefore");
         if (this.notBefore == null || notBefore.isAfter(this.notBefore)) {
@@ -45,10 +50,12 @@ public final class InvitationCollector {
         }
     }
 
-    public InvitationDecision toDecision(String ruleSetVersion) {
+    /** The decision, recording the invitation rules' version and the contact policy's they were composed with. */
+    public InvitationDecision toDecision(String ruleSetVersion, String contactPolicyVersion) {
         if (channel == null) {
-            return new InvitationDecision(null, false, null, ruleSetVersion, explanations);
+            return new InvitationDecision(null, false, null, ruleSetVersion, explanations, contactPolicyVersion);
         }
-        return new InvitationDecision(channel, marketing, notBefore, ruleSetVersion, explanations);
+        return new InvitationDecision(
+                channel, marketing, notBefore, ruleSetVersion, explanations, contactPolicyVersion);
     }
 }

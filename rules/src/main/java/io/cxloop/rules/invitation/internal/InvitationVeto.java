@@ -1,7 +1,8 @@
 package io.cxloop.rules.invitation.internal;
 
 /**
- * A rule has decided that the customer is not invited now, whatever the channel.
+ * An invitation rule of its own (not the contact policy's, which inserts a {@link io.cxloop.rules.policy.ContactVeto})
+ * has decided that the customer is not invited now, whatever the channel: e.g. they were invited lately.
  *
  * @param rule the name of the rule that vetoed
  */

@@ -6,6 +6,7 @@ import io.cxloop.rules.nba.ActionType;
 import io.cxloop.rules.nba.CandidateOffer;
 import io.cxloop.rules.nba.Explanation;
 import io.cxloop.rules.nba.NextBestAction;
+import io.cxloop.rules.policy.ContactPolicyCollector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.Objects;
 
 /**
  * What the rules concluded in one session: the explanations in firing order and the chosen action, if any. The rule
- * set reaches it as the global {@value #GLOBAL_NAME}. One instance per decision; not thread-safe.
+ * set reaches it as the global {@value #GLOBAL_NAME}, the contact policy composed with it as the global {@value
+ * ContactPolicyCollector#GLOBAL_NAME}. One instance per decision; not thread-safe.
  */
-public final class DecisionCollector {
+public final class DecisionCollector implements ContactPolicyCollector {
 
     /** The global every next-best-action rule set must declare with this type. */
     public static final String GLOBAL_NAME = "decision";
@@ -28,6 +30,7 @@ public final class DecisionCollector {
     private Double score;
 
     /** Records why a rule fired; call it with {@code drools.getRule().getName()}. */
+    @Override
     public void explain(String rule, String reason) {
         explanations.add(new Explanation(rule, reason));
     }
@@ -53,6 +56,7 @@ public final class DecisionCollector {
     }
 
     /** The chosen message waits until then (e.g. quiet hours end); it is not dropped. */
+    @Override
     public void postponeUntil(Instant notBefore) {
         if (this.notBefore == null || notBefore.isAfter(this.notBefore)) {
             this.notBefore = Objects.requireNonNull(notBefore, "notBefore");

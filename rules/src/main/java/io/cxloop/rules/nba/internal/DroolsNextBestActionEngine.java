@@ -10,8 +10,12 @@ import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
+import io.cxloop.rules.policy.ChannelCandidate;
+import io.cxloop.rules.policy.ContactPolicyCollector;
 import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.policy.ContactPolicyRuleSet;
+import io.cxloop.rules.policy.Purpose;
+import io.cxloop.rules.policy.internal.ContactPolicyComposition;
 import io.cxloop.rules.policy.internal.DroolsContactPolicyEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,16 +107,10 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
             Map<String, String> drlByResourcePath,
             String policyVersion,
             Map<String, String> policyDrl) {
-        Map<String, String> both = new LinkedHashMap<>(drlByResourcePath);
-        policyDrl.forEach((path, text) -> {
-            if (both.putIfAbsent(path, text) != null) {
-                throw new RuleSetCompilationException(
-                        ruleSetVersion,
-                        List.of(path + ": a next-best-action file may not take the contact policy's path"));
-            }
-        });
+        Map<String, String> both =
+                ContactPolicyComposition.drl(ruleSetVersion, NextBestActionRuleSet.NAME, drlByResourcePath, policyDrl);
         KieBase kieBase = KieBaseCompiler.compile(
-                ruleSetVersion + " + " + policyVersion,
+                ContactPolicyComposition.label(ruleSetVersion, policyVersion),
                 NextBestActionRuleSet.NAME,
                 both,
                 DecisionCollector.GLOBAL_NAME,
@@ -143,10 +141,14 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         NextBestAction action;
         try {
             session.setGlobal(DecisionCollector.GLOBAL_NAME, decision);
+            if (contactPolicyVersion != null) {
+                session.setGlobal(ContactPolicyCollector.GLOBAL_NAME, decision);
+            }
             session.insert(request);
             session.insert(request.customer());
             session.insert(request.reconnect());
             session.insert(request.contactPolicy());
+            session.insert(request.contactRequest());
             for (ContactRecord contact : request.recentContacts()) {
                 session.insert(contact);
             }
@@ -155,7 +157,7 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
             }
             List<Channel> channels = request.reconnect().channels();
             for (int rank = 0; rank < channels.size(); rank++) {
-                session.insert(new ChannelCandidate(channels.get(rank), rank));
+                session.insert(new ChannelCandidate(channels.get(rank), rank, Purpose.MARKETING));
             }
             int fired = session.fireAllRules(MAX_RULE_FIRINGS);
             if (fired >= MAX_RULE_FIRINGS) {

@@ -8,7 +8,7 @@ import io.cxloop.rules.nba.Propensity;
  * An eligible offer on the channel it would go on, with its priority: propensity × business value × weight × lever. The
  * arbitration chooses the one with the highest priority.
  *
- * <p>A JavaBean with a setter on purpose, like {@link ChannelCandidate}: the selection rule marks the winner with
+ * <p>A JavaBean with a setter on purpose, like {@link io.cxloop.rules.policy.ChannelCandidate}: the selection rule marks the winner with
  * {@code modify}.
  */
 public final class ScoredCandidate {

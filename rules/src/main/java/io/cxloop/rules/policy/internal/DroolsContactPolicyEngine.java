@@ -3,14 +3,15 @@ package io.cxloop.rules.policy.internal;
 import io.cxloop.rules.internal.KieBaseCompiler;
 import io.cxloop.rules.model.Channel;
 import io.cxloop.rules.nba.ContactRecord;
-import io.cxloop.rules.nba.NextBestActionRequest;
-import io.cxloop.rules.nba.internal.ChannelCandidate;
-import io.cxloop.rules.nba.internal.ContactVeto;
-import io.cxloop.rules.nba.internal.DecisionCollector;
+import io.cxloop.rules.policy.ChannelCandidate;
 import io.cxloop.rules.policy.ChosenChannel;
+import io.cxloop.rules.policy.ContactPolicyCollector;
 import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.policy.ContactPolicyOutcome;
+import io.cxloop.rules.policy.ContactPolicyRequest;
+import io.cxloop.rules.policy.ContactPolicyRequest.ChannelOption;
 import io.cxloop.rules.policy.ContactPolicyRuleSet;
+import io.cxloop.rules.policy.ContactVeto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * The contact policy alone on a KieBase of its own, for scenario tests and checks. Decisions do not go through here:
- * the next-best-action KieBase is compiled with the policy's DRL in it.
+ * the next-best-action and invitation KieBases are compiled with the policy's DRL in them.
  */
 public final class DroolsContactPolicyEngine implements ContactPolicyEngine {
 
@@ -54,50 +55,48 @@ public final class DroolsContactPolicyEngine implements ContactPolicyEngine {
     public static DroolsContactPolicyEngine fromDrl(String ruleSetVersion, Map<String, String> drlByResourcePath) {
         Map<String, String> drl = Map.copyOf(drlByResourcePath);
         KieBase kieBase = KieBaseCompiler.compile(
-                ruleSetVersion, ContactPolicyRuleSet.NAME, drl, DecisionCollector.GLOBAL_NAME, DecisionCollector.class);
+                ruleSetVersion,
+                ContactPolicyRuleSet.NAME,
+                drl,
+                ContactPolicyCollector.GLOBAL_NAME,
+                ContactPolicyCollector.class);
         return new DroolsContactPolicyEngine(ruleSetVersion, drl, kieBase);
     }
 
     @Override
-    public ContactPolicyOutcome evaluate(NextBestActionRequest request) {
+    public ContactPolicyOutcome evaluate(ContactPolicyRequest request) {
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(request.customer(), "request.customer");
-        Objects.requireNonNull(request.now(), "request.now");
-        DecisionCollector decision = new DecisionCollector();
+        PolicyCollector policy = new PolicyCollector();
         List<ChannelCandidate> candidates = new ArrayList<>();
         List<String> vetoes = new ArrayList<>();
         Channel chosen = null;
         KieSession session = kieBase.newKieSession();
         try {
-            session.setGlobal(DecisionCollector.GLOBAL_NAME, decision);
-            session.insert(request);
+            session.setGlobal(ContactPolicyCollector.GLOBAL_NAME, policy);
+            session.insert(request.contactRequest());
             session.insert(request.customer());
-            if (request.reconnect() != null) {
-                session.insert(request.reconnect());
-            }
             session.insert(request.contactPolicy());
             for (ContactRecord contact : request.recentContacts()) {
                 session.insert(contact);
             }
-            List<Channel> channels = request.reconnect() == null
-                    ? List.of()
-                    : request.reconnect().channels();
+            List<ChannelOption> channels = request.channels();
             for (int rank = 0; rank < channels.size(); rank++) {
-                ChannelCandidate candidate = new ChannelCandidate(channels.get(rank), rank);
+                ChannelOption option = channels.get(rank);
+                ChannelCandidate candidate =
+                        new ChannelCandidate(option.channel(), rank, option.purpose(), option.inbound());
                 candidates.add(candidate);
                 session.insert(candidate);
             }
             fire(session, request);
             session.getObjects(ContactVeto.class::isInstance).forEach(veto -> vetoes.add(((ContactVeto) veto).rule()));
-            if (vetoes.isEmpty()) {
-                for (ChannelCandidate candidate : candidates) {
-                    if (!candidate.isRejected()) {
-                        // as if the deciding rules chose it: the timing rules see the message that would go
-                        session.insert(new ChosenChannel(candidate.getChannel()));
-                        chosen = candidate.getChannel();
-                        fire(session, request);
-                        break;
-                    }
+            for (ChannelCandidate candidate : candidates) {
+                if (!candidate.isRejected()) {
+                    // as if the deciding rules chose it: the timing rules see the message that would go
+                    candidate.setChosen(true);
+                    session.insert(new ChosenChannel(candidate));
+                    chosen = candidate.getChannel();
+                    fire(session, request);
+                    break;
                 }
             }
         } finally {
@@ -116,12 +115,12 @@ public final class DroolsContactPolicyEngine implements ContactPolicyEngine {
                 rejected,
                 vetoes,
                 chosen,
-                chosen == null ? null : decision.notBefore(),
-                decision.explanations(),
+                chosen == null ? null : policy.notBefore(),
+                policy.explanations(),
                 ruleSetVersion);
     }
 
-    private void fire(KieSession session, NextBestActionRequest request) {
+    private void fire(KieSession session, ContactPolicyRequest request) {
         int fired = session.fireAllRules(MAX_RULE_FIRINGS);
         if (fired >= MAX_RULE_FIRINGS) {
             throw new IllegalStateException("Rule set " + ruleSetVersion + " fired " + fired + " rules for customer "
