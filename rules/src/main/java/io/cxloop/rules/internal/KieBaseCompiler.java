@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -14,6 +15,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
+import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,23 @@ public final class KieBaseCompiler {
             Map<String, String> drlByResourcePath,
             String globalName,
             Class<?> globalType) {
+        return compileModule(ruleSetVersion, artifactId, drlByResourcePath, globalName, globalType)
+                .kieBase();
+    }
+
+    /**
+     * A compiled rule set: its KieBase, and more KieBases of the same compiled rules on demand (each with a network
+     * and node memories of its own, e.g. to remove rules from), without compiling the DRL again.
+     */
+    public record Compiled(KieBase kieBase, Supplier<KieBase> newKieBase) {}
+
+    /** Like {@link #compile}, keeping the compiled module for further KieBases of the same rules. */
+    public static Compiled compileModule(
+            String ruleSetVersion,
+            String artifactId,
+            Map<String, String> drlByResourcePath,
+            String globalName,
+            Class<?> globalType) {
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(drlByResourcePath, "drlByResourcePath");
         if (drlByResourcePath.isEmpty()) {
@@ -54,7 +73,8 @@ public final class KieBaseCompiler {
             throw new RuleSetCompilationException(ruleSetVersion, badPaths);
         }
         long started = System.nanoTime();
-        KieBase kieBase = build(ruleSetVersion, artifactId, drlByResourcePath);
+        KieContainer container = build(ruleSetVersion, artifactId, drlByResourcePath);
+        KieBase kieBase = container.getKieBase();
         requireGlobal(ruleSetVersion, kieBase, globalName, globalType);
         long rules = kieBase.getKiePackages().stream()
                 .mapToLong(pkg -> pkg.getRules().size())
@@ -65,10 +85,10 @@ public final class KieBaseCompiler {
                 rules,
                 drlByResourcePath.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return kieBase;
+        return new Compiled(kieBase, () -> container.newKieBase(null));
     }
 
-    private static KieBase build(String ruleSetVersion, String artifactId, Map<String, String> drlByResourcePath) {
+    private static KieContainer build(String ruleSetVersion, String artifactId, Map<String, String> drlByResourcePath) {
         KieServices kieServices = KieServices.get();
         // A release id of its own per build: KieServices keeps modules in a JVM-wide repository, and two rule sets
         // built at the same time must not replace each other there.
@@ -88,7 +108,9 @@ public final class KieBaseCompiler {
                 .getMessages(Message.Level.WARNING)
                 .forEach(warning -> log.warn("Rule set {}: {}", ruleSetVersion, describe(warning)));
         try {
-            return kieServices.newKieContainer(releaseId).getKieBase();
+            KieContainer container = kieServices.newKieContainer(releaseId);
+            container.getKieBase();
+            return container;
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }

@@ -1,6 +1,7 @@
 package io.cxloop.rules.nba.internal;
 
 import io.cxloop.rules.RuleSetCompilationException;
+import io.cxloop.rules.internal.ContextPartitions;
 import io.cxloop.rules.internal.KieBaseCompiler;
 import io.cxloop.rules.internal.ReusableSessions;
 import io.cxloop.rules.model.Channel;
@@ -10,6 +11,7 @@ import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
+import io.cxloop.rules.nba.ReconnectContext;
 import io.cxloop.rules.policy.ChannelCandidate;
 import io.cxloop.rules.policy.ContactPolicyCollector;
 import io.cxloop.rules.policy.ContactPolicyEngine;
@@ -25,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.kie.api.KieBase;
+import java.util.regex.Pattern;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,17 +59,57 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
     private final Map<String, String> drl;
     // a session is emptied and reused instead of being built anew or reset per decision (docs/benchmarks.md)
     private final ReusableSessions sessions;
+    /** The rule set split by the trigger its rules require, or null when it is not (see {@link ContextPartitions}). */
+    private final ContextPartitions partitions;
+    /** The sessions of each part of {@link #partitions}; null when it is null. */
+    private final ReusableSessions[] partSessions;
 
     private DroolsNextBestActionEngine(
-            String ruleSetVersion, String contactPolicyVersion, Map<String, String> drl, KieBase kieBase) {
+            String ruleSetVersion,
+            String contactPolicyVersion,
+            Map<String, String> drl,
+            KieBaseCompiler.Compiled compiled,
+            Map<String, String> compiledDrl,
+            boolean split) {
         this.ruleSetVersion = ruleSetVersion;
         this.contactPolicyVersion = contactPolicyVersion;
         this.drl = Map.copyOf(drl);
-        this.sessions = new ReusableSessions(
-                contactPolicyVersion == null ? ruleSetVersion : ruleSetVersion + " + " + contactPolicyVersion,
-                kieBase,
-                KEPT_SESSIONS);
+        String label = contactPolicyVersion == null ? ruleSetVersion : ruleSetVersion + " + " + contactPolicyVersion;
+        this.sessions = new ReusableSessions(label, compiled.kieBase(), KEPT_SESSIONS);
+        this.partitions = !split || createsContext(compiledDrl)
+                ? null
+                : ContextPartitions.of(compiled.kieBase(), ReconnectContext.class, compiled.newKieBase())
+                        .orElse(null);
+        if (partitions == null) {
+            this.partSessions = null;
+        } else {
+            this.partSessions = new ReusableSessions[partitions.size()];
+            for (int part = 0; part < partSessions.length; part++) {
+                partSessions[part] = new ReusableSessions(
+                        label + " (part " + (part + 1) + " of " + partSessions.length + ")",
+                        partitions.kieBase(part),
+                        KEPT_SESSIONS);
+            }
+            log.info(
+                    "Rule set {} is split into {} parts by the trigger its rules require ({}); a decision runs in the"
+                            + " part of its trigger",
+                    label,
+                    partSessions.length,
+                    partitions.splitBy());
+        }
     }
+
+    /**
+     * Whether the rules may insert a reconnect context of their own: then a decision could match rules of another
+     * trigger than the request's, and the rule set is not split by trigger.
+     */
+    static boolean createsContext(Map<String, String> drlByResourcePath) {
+        return drlByResourcePath.values().stream()
+                .anyMatch(text -> CREATES_CONTEXT.matcher(text).find());
+    }
+
+    private static final Pattern CREATES_CONTEXT =
+            Pattern.compile("\\bnew\\s+(?:[\\w$]+\\s*\\.\\s*)*ReconnectContext\\b");
 
     /** The built-in rule set, compiled on first use and shared afterwards. */
     public static NextBestActionEngine builtIn() {
@@ -83,13 +125,14 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
      *     declare the global {@code decision}
      */
     public static DroolsNextBestActionEngine fromDrl(String ruleSetVersion, Map<String, String> drlByResourcePath) {
-        KieBase kieBase = KieBaseCompiler.compile(
+        KieBaseCompiler.Compiled compiled = KieBaseCompiler.compileModule(
                 ruleSetVersion,
                 "next-best-action",
                 drlByResourcePath,
                 DecisionCollector.GLOBAL_NAME,
                 DecisionCollector.class);
-        return new DroolsNextBestActionEngine(ruleSetVersion, null, drlByResourcePath, kieBase);
+        return new DroolsNextBestActionEngine(
+                ruleSetVersion, null, drlByResourcePath, compiled, drlByResourcePath, true);
     }
 
     /**
@@ -99,23 +142,30 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
      */
     public static DroolsNextBestActionEngine compose(
             String ruleSetVersion, Map<String, String> drlByResourcePath, ContactPolicyEngine policy) {
-        return compose(ruleSetVersion, drlByResourcePath, policy.ruleSetVersion(), policy.drl());
+        return compose(ruleSetVersion, drlByResourcePath, policy.ruleSetVersion(), policy.drl(), true);
+    }
+
+    /** Like {@link #compose}, never split by trigger: the reference the split rule sets are tested against. */
+    static DroolsNextBestActionEngine composeWhole(
+            String ruleSetVersion, Map<String, String> drlByResourcePath, ContactPolicyEngine policy) {
+        return compose(ruleSetVersion, drlByResourcePath, policy.ruleSetVersion(), policy.drl(), false);
     }
 
     private static DroolsNextBestActionEngine compose(
             String ruleSetVersion,
             Map<String, String> drlByResourcePath,
             String policyVersion,
-            Map<String, String> policyDrl) {
+            Map<String, String> policyDrl,
+            boolean split) {
         Map<String, String> both =
                 ContactPolicyComposition.drl(ruleSetVersion, NextBestActionRuleSet.NAME, drlByResourcePath, policyDrl);
-        KieBase kieBase = KieBaseCompiler.compile(
+        KieBaseCompiler.Compiled compiled = KieBaseCompiler.compileModule(
                 ContactPolicyComposition.label(ruleSetVersion, policyVersion),
                 NextBestActionRuleSet.NAME,
                 both,
                 DecisionCollector.GLOBAL_NAME,
                 DecisionCollector.class);
-        return new DroolsNextBestActionEngine(ruleSetVersion, policyVersion, drlByResourcePath, kieBase);
+        return new DroolsNextBestActionEngine(ruleSetVersion, policyVersion, drlByResourcePath, compiled, both, split);
     }
 
     @Override
@@ -136,6 +186,8 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         Objects.requireNonNull(request.now(), "request.now");
 
         DecisionCollector decision = new DecisionCollector();
+        ReusableSessions sessions =
+                partitions == null ? this.sessions : partSessions[partitions.partOf(request.reconnect())];
         KieSession session = sessions.take();
         boolean completed = false;
         NextBestAction action;
@@ -183,6 +235,11 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
         return action;
     }
 
+    /** Into how many parts the rule set is split by trigger; 1 when it is not split. */
+    int parts() {
+        return partitions == null ? 1 : partitions.size();
+    }
+
     @Override
     public String ruleSetVersion() {
         return ruleSetVersion;
@@ -194,7 +251,8 @@ public final class DroolsNextBestActionEngine implements NextBestActionEngine {
                 BUILT_IN_VERSION,
                 readBuiltInResources(),
                 ContactPolicyRuleSet.BUILT_IN_VERSION,
-                DroolsContactPolicyEngine.builtInDrl());
+                DroolsContactPolicyEngine.builtInDrl(),
+                true);
 
         private static Map<String, String> readBuiltInResources() {
             Map<String, String> drls = new LinkedHashMap<>();
