@@ -29,6 +29,16 @@ public class CamundaConfiguration {
     }
 
     @Bean
+    ProcessEnginePlugin jdkDatatypeFactory() {
+        return new JdkDatatypeFactory();
+    }
+
+    @Bean
+    ProcessEnginePlugin h2QueryPlans() {
+        return new H2QueryPlans();
+    }
+
+    @Bean
     ProcessEnginePlugin expressionBeansPlugin(
             ApplicationContext context, ReconnectCampaignPort reconnectCampaigns, FeedbackLoopPort feedbackLoop) {
         Map<Object, Object> beans = new HashMap<>(JourneyReconnectDelegates.beans(reconnectCampaigns));
