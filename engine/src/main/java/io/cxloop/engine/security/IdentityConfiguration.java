@@ -1,12 +1,15 @@
 package io.cxloop.engine.security;
 
+import io.cxloop.engine.security.internal.AuthenticationCache;
 import io.cxloop.engine.security.internal.CamundaIdentityAuthenticationProvider;
 import io.cxloop.engine.security.internal.IdentityBootstrap;
+import io.cxloop.engine.security.internal.IdentityChangesPlugin;
 import io.cxloop.engine.security.internal.PasswordGenerator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +29,20 @@ class IdentityConfiguration {
     static final String ADMIN_PASSWORD_VARIABLE = "CXLOOP_ADMIN_PASSWORD";
 
     @Bean
+    AuthenticationCache authenticationCache(CxloopSecurityProperties properties) {
+        return new AuthenticationCache(properties.authenticationCache());
+    }
+
+    @Bean
     CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(
-            ObjectProvider<IdentityService> identityService) {
-        return new CamundaIdentityAuthenticationProvider(identityService::getObject);
+            ObjectProvider<IdentityService> identityService, AuthenticationCache authenticationCache) {
+        return new CamundaIdentityAuthenticationProvider(identityService::getObject, authenticationCache);
+    }
+
+    /** Changes of users, groups and memberships empty the authentication cache. */
+    @Bean
+    static ProcessEnginePlugin identityChangesPlugin(AuthenticationCache authenticationCache) {
+        return new IdentityChangesPlugin(authenticationCache);
     }
 
     @Bean

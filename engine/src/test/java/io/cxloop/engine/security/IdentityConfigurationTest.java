@@ -2,6 +2,7 @@ package io.cxloop.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -39,6 +40,6 @@ class IdentityConfigurationTest {
     }
 
     private static CxloopSecurityProperties properties(String adminPassword) {
-        return new CxloopSecurityProperties("admin", adminPassword);
+        return new CxloopSecurityProperties("admin", adminPassword, Duration.ofSeconds(60));
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Checks a user name and password against Camunda's identity service (ACT_ID_USER, salted SHA-512, with Camunda's
- * delay and lock after repeated failures) and grants the {@link Role}s of the user's Camunda groups.
+ * delay and lock after repeated failures) and grants the {@link Role}s of the user's Camunda groups. A login that
+ * succeeded moments ago with the same password is taken from the {@link AuthenticationCache} (an API client sends its
+ * credentials with every request); failures always reach Camunda.
  */
 public final class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -20,9 +22,16 @@ public final class CamundaIdentityAuthenticationProvider implements Authenticati
 
     // resolved per call: the process engine need not exist when Spring Security builds its filter chains
     private final Supplier<IdentityService> identityService;
+    private final AuthenticationCache cache;
 
+    /** Without a cache: every login asks Camunda. */
     public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService) {
+        this(identityService, AuthenticationCache.disabled());
+    }
+
+    public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, AuthenticationCache cache) {
         this.identityService = identityService;
+        this.cache = cache;
     }
 
     @Override
@@ -34,19 +43,27 @@ public final class CamundaIdentityAuthenticationProvider implements Authenticati
                 || password.isEmpty()) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
+        List<String> groupIds = cache.groupsOf(userId, password).orElseGet(() -> check(userId, password));
+        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
+                new CamundaPrincipal(userId, groupIds), null, Role.authoritiesOf(groupIds));
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    private List<String> check(String userId, String password) {
+        long generation = cache.generation();
         IdentityService identity = identityService.get();
         List<String> groupIds = EngineIdentity.asEngine(identity, () -> {
             if (!identity.checkPassword(userId, password)) {
+                cache.forget(userId);
                 throw new BadCredentialsException(BAD_CREDENTIALS);
             }
             return identity.createGroupQuery().groupMember(userId).list().stream()
                     .map(Group::getId)
                     .toList();
         });
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                new CamundaPrincipal(userId, groupIds), null, Role.authoritiesOf(groupIds));
-        result.setDetails(authentication.getDetails());
-        return result;
+        cache.remember(userId, password, groupIds, generation);
+        return groupIds;
     }
 
     @Override

@@ -7,9 +7,11 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -72,6 +74,44 @@ class CamundaIdentityAuthenticationProviderTest {
         order.verify(identity).clearAuthentication();
         order.verify(identity).checkPassword("mia", "secret");
         order.verify(identity).setAuthentication(current);
+    }
+
+    @Test
+    void aRepeatedLoginWithTheSamePasswordIsTakenFromTheCache() {
+        CamundaIdentityAuthenticationProvider caching = new CamundaIdentityAuthenticationProvider(
+                () -> identity, new AuthenticationCache(Duration.ofMinutes(1)));
+        when(identity.checkPassword("mia", "secret")).thenReturn(true);
+        List<Group> groups = List.of(group("MARKETER"));
+        when(identity.createGroupQuery().groupMember("mia").list()).thenReturn(groups);
+
+        caching.authenticate(login("mia", "secret"));
+        var again = caching.authenticate(login("mia", "secret"));
+
+        verify(identity, times(1)).checkPassword("mia", "secret");
+        assertThat(again.getPrincipal()).isEqualTo(new CamundaPrincipal("mia", List.of("MARKETER")));
+        assertThat(again.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_MARKETER");
+    }
+
+    @Test
+    void aWrongPasswordAfterACachedLoginStillReachesCamundaAndEndsTheCachedLogin() {
+        CamundaIdentityAuthenticationProvider caching = new CamundaIdentityAuthenticationProvider(
+                () -> identity, new AuthenticationCache(Duration.ofMinutes(1)));
+        when(identity.checkPassword("mia", "secret")).thenReturn(true);
+        when(identity.checkPassword("mia", "guess")).thenReturn(false);
+        when(identity.createGroupQuery().groupMember("mia").list()).thenReturn(List.of());
+        caching.authenticate(login("mia", "secret"));
+
+        assertThatThrownBy(() -> caching.authenticate(login("mia", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> caching.authenticate(login("mia", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        caching.authenticate(login("mia", "secret"));
+
+        // every failure counted by Camunda; the right password asked again after a failure (the user may be locked)
+        verify(identity, times(2)).checkPassword("mia", "guess");
+        verify(identity, times(2)).checkPassword("mia", "secret");
     }
 
     private static UsernamePasswordAuthenticationToken login(String user, String password) {
