@@ -33,6 +33,12 @@ public class CamundaConfiguration {
         return new JdkDatatypeFactory();
     }
 
+    /** Closed with the context (its scheduler thread). */
+    @Bean
+    DueTimerHints dueTimerHints() {
+        return new DueTimerHints();
+    }
+
     @Bean
     ProcessEnginePlugin h2QueryPlans() {
         return new H2QueryPlans();
