@@ -3,6 +3,7 @@ package io.cxloop.engine.ruleset;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
+import io.cxloop.engine.ruleset.SimulationReport.Change;
 import io.cxloop.rules.invitation.InvitationEngine;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
@@ -11,16 +12,18 @@ import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.policy.ContactPolicyRuleSet;
 import io.cxloop.rules.policy.ContactPolicyScenario;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * The {@code contact-policy} rule set, one for service and marketing: consent, addresses, open complaint cases,
  * marketing caps and quiet hours. Its scenario tests run on the policy alone; an upload must also compile together with
  * the active next-best-action, survey-invitation and review-invitation rules, which it is composed with for decisions.
- * A simulation replays the recorded next-best-action decisions through the active next-best-action rules with the
- * candidate policy against the active pair.
+ * A simulation replays the recorded next-best-action, survey-invitation and review-invitation decisions through the
+ * active rules of each with the candidate policy against the active pair, and reports them together.
  */
 public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine> {
 
@@ -29,20 +32,25 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
     private final ObjectMapper json;
     /** The active next-best-action rules (composed with the active policy); looked up late, it is built after us. */
     private final Supplier<NextBestActionEngine> nextBestAction;
-    /** The active invitation rules (composed with the active policy); looked up late like the next-best action. */
-    private final Supplier<List<InvitationEngine>> invitations;
+    /**
+     * The active invitation rules (composed with the active policy) by rule-set name; looked up late like the
+     * next-best action.
+     */
+    private final Supplier<Map<String, InvitationEngine>> invitations;
 
     private final NextBestActionReplay replay;
+    private final InvitationReplay invitationReplay;
 
     public ContactPolicyRuleSetKind(
             ObjectMapper json,
             DecisionRepository decisions,
             Supplier<NextBestActionEngine> nextBestAction,
-            Supplier<List<InvitationEngine>> invitations) {
+            Supplier<Map<String, InvitationEngine>> invitations) {
         this.json = json;
         this.nextBestAction = nextBestAction;
         this.invitations = invitations;
         this.replay = new NextBestActionReplay(json, decisions);
+        this.invitationReplay = new InvitationReplay(json, decisions);
     }
 
     @Override
@@ -87,7 +95,7 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
     @Override
     public void checkComposition(ContactPolicyEngine engine) {
         nextBestAction.get().withContactPolicy(engine);
-        invitations.get().forEach(invitation -> invitation.withContactPolicy(engine));
+        invitations.get().values().forEach(invitation -> invitation.withContactPolicy(engine));
     }
 
     @Override
@@ -109,7 +117,71 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
             ContactPolicyEngine candidate, ContactPolicyEngine active, Instant from, Instant to) {
         NextBestActionEngine activePair = nextBestAction.get();
         NextBestActionEngine candidatePair = activePair.withContactPolicy(candidate);
-        return replay.replay(
-                name(), candidatePair, candidate.ruleSetVersion(), activePair, active.ruleSetVersion(), from, to);
+        List<SimulationReport> reports = new ArrayList<>();
+        reports.add(replay.replay(
+                name(), candidatePair, candidate.ruleSetVersion(), activePair, active.ruleSetVersion(), from, to));
+        invitations
+                .get()
+                .forEach((ruleSet, invitation) -> reports.add(invitationReplay.replay(
+                        ruleSet,
+                        () -> invitation.withContactPolicy(candidate),
+                        candidate.ruleSetVersion(),
+                        invitation,
+                        active.ruleSetVersion(),
+                        from,
+                        to)));
+        return together(reports, candidate, active, from, to);
+    }
+
+    /**
+     * The reports of every kind of decision as one: the next-best action's counts and changes as they are, each
+     * invitation rule set's counts by {@code <rule set> <dimension>} and its changes named by the rule set.
+     */
+    private SimulationReport together(
+            List<SimulationReport> reports,
+            ContactPolicyEngine candidate,
+            ContactPolicyEngine active,
+            Instant from,
+            Instant to) {
+        int decisions = 0;
+        int changed = 0;
+        boolean truncated = false;
+        Map<String, Map<String, Long>> activeCounts = new TreeMap<>();
+        Map<String, Map<String, Long>> candidateCounts = new TreeMap<>();
+        List<Change> changes = new ArrayList<>();
+        for (SimulationReport report : reports) {
+            boolean invitation = !report.ruleSet().equals(name());
+            String prefix = invitation ? report.ruleSet() + " " : "";
+            decisions += report.decisions();
+            changed += report.changed();
+            truncated |= report.truncated();
+            report.active().forEach((dimension, counts) -> activeCounts.put(prefix + dimension, counts));
+            report.candidate().forEach((dimension, counts) -> candidateCounts.put(prefix + dimension, counts));
+            for (Change change : report.changes()) {
+                if (changes.size() < SimulationReport.CHANGES_LISTED) {
+                    changes.add(
+                            invitation
+                                    ? new Change(
+                                            change.decisionId(),
+                                            change.customerId(),
+                                            change.decidedAt(),
+                                            report.ruleSet() + ": " + change.active(),
+                                            report.ruleSet() + ": " + change.candidate())
+                                    : change);
+                }
+            }
+        }
+        return new SimulationReport(
+                name(),
+                candidate.ruleSetVersion(),
+                active.ruleSetVersion(),
+                from,
+                to,
+                decisions,
+                changed,
+                activeCounts,
+                candidateCounts,
+                changes,
+                truncated);
     }
 }

@@ -10,6 +10,7 @@ import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,11 @@ public class RuleSetConfiguration {
                 json,
                 decisions,
                 nextBestActionEngine::getObject,
-                () -> List.of(surveyInvitationEngine.getObject(), reviewInvitationEngine.getObject())));
+                () -> Map.of(
+                        InvitationRuleSets.SURVEY,
+                        surveyInvitationEngine.getObject(),
+                        InvitationRuleSets.REVIEW,
+                        reviewInvitationEngine.getObject())));
     }
 
     /** The next-best-action rules, composed with the active contact policy. */

@@ -217,8 +217,11 @@ class ContactPolicyRuleSetIT extends EngineIT {
 
     @Test
     void reconnectOffersAndSurveyInvitationsFollowTheOnePolicyAnAnalystActivatesAndRollsBack() throws IOException {
-        JsonNode offerBefore = decide(customerNeverContacted());
-        JsonNode surveyBefore = surveyAfterDelivery(customerNeverContacted());
+        Instant from = Instant.now().minusSeconds(1);
+        String offered = customerNeverContacted();
+        String asked = customerNeverContacted();
+        JsonNode offerBefore = decide(offered);
+        JsonNode surveyBefore = surveyAfterDelivery(asked);
         assertThat(offerBefore.path("action").asText()).isEqualTo("RECONNECT_OFFER");
         assertThat(offerBefore.path("contactPolicyVersion").asText()).isEqualTo(BUILT_IN);
         assertThat(surveyBefore.path("action").asText()).isEqualTo("SURVEY_INVITATION");
@@ -236,6 +239,28 @@ class ContactPolicyRuleSetIT extends EngineIT {
         assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
         int version = uploaded.getBody().path("version").asInt();
         String label = "contact-policy@v" + version;
+        JsonNode simulation = post(
+                        VERSIONS + "/" + version + "/simulate?from=" + from + "&to="
+                                + Instant.now().plusSeconds(1),
+                        null)
+                .getBody();
+        assertThat(simulation.path("changes"))
+                .as("%s", simulation)
+                .anySatisfy(change -> {
+                    assertThat(change.path("customerId").asText()).isEqualTo(offered);
+                    assertThat(change.path("candidate").asText()).isEqualTo("NO_ACTION");
+                })
+                .anySatisfy(change -> {
+                    assertThat(change.path("customerId").asText()).isEqualTo(asked);
+                    assertThat(change.path("active").asText()).startsWith("survey-invitation: EMAIL");
+                    assertThat(change.path("candidate").asText()).isEqualTo("survey-invitation: not invited");
+                });
+        assertThat(simulation
+                        .path("candidate")
+                        .path("survey-invitation channel")
+                        .path("none")
+                        .asLong())
+                .isPositive();
         assertThat(post(VERSIONS + "/" + version + "/activate", null)
                         .getBody()
                         .path("label")
