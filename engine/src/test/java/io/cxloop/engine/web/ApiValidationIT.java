@@ -32,40 +32,40 @@ class ApiValidationIT extends EngineIT {
 
     @Test
     void eventForAnUnknownCustomer() {
-        assertBadRequest(post("/api/events", cartAbandoned("nobody-" + UUID.randomUUID())), "customerId");
+        assertBadRequestNaming(post("/api/events", cartAbandoned("nobody-" + UUID.randomUUID())), "customerId");
     }
 
     @Test
     void eventOfAnUnknownType() {
         Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
         event.put("type", "CART_EXPLODED");
-        assertBadRequest(post("/api/events", event), "type");
+        assertBadRequestNaming(post("/api/events", event), "type");
     }
 
     @Test
     void eventWithoutAnId() {
         Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
         event.remove("eventId");
-        assertBadRequest(post("/api/events", event), "eventId");
+        assertBadRequestNaming(post("/api/events", event), "eventId");
     }
 
     @Test
     void eventWithANegativeCartValue() {
         Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
         event.put("attributes", Map.of("cartValue", -1, "currency", "EUR"));
-        assertBadRequest(post("/api/events", event), "attributes.cartValue");
+        assertBadRequestNaming(post("/api/events", event), "attributes.cartValue");
     }
 
     @Test
     void eventWithAMalformedTimestamp() {
         Map<String, Object> event = new HashMap<>(cartAbandoned(customerId));
         event.put("occurredAt", "yesterday");
-        assertBadRequest(post("/api/events", event), "occurredAt");
+        assertBadRequestNaming(post("/api/events", event), "occurredAt");
     }
 
     @Test
     void malformedJson() {
-        assertBadRequest(post("/api/events", "{\"eventId\": \"x\", "), "body");
+        assertBadRequestNaming(post("/api/events", "{\"eventId\": \"x\", "), "body");
     }
 
     @Test
@@ -75,15 +75,15 @@ class ApiValidationIT extends EngineIT {
         customer.put("timezone", "Mars/Olympus");
         ResponseEntity<JsonNode> response =
                 admin().exchange("/api/customers/" + customerId, HttpMethod.PUT, json(customer), JsonNode.class);
-        assertBadRequest(response, "language");
-        assertBadRequest(response, "timezone");
+        assertBadRequestNaming(response, "language");
+        assertBadRequestNaming(response, "timezone");
     }
 
     @Test
     void customerWithAnUnknownConsentChannel() {
         Map<String, Object> customer = new HashMap<>(germanCustomerWithEmailConsent("x@example.com"));
         customer.put("consents", Map.of("PIGEON", true));
-        assertBadRequest(
+        assertBadRequestNaming(
                 admin().exchange("/api/customers/" + customerId, HttpMethod.PUT, json(customer), JsonNode.class),
                 "consents");
     }
@@ -92,28 +92,28 @@ class ApiValidationIT extends EngineIT {
     void triggerWithABadDuration() {
         Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("bad-delay", 10));
         trigger.put("delay", "tomorrow");
-        assertBadRequest(post("/api/triggers", trigger), "delay");
+        assertBadRequestNaming(post("/api/triggers", trigger), "delay");
     }
 
     @Test
     void triggerWithANegativeDelay() {
         Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("negative-delay", 10));
         trigger.put("delay", "-PT1H");
-        assertBadRequest(post("/api/triggers", trigger), "delay");
+        assertBadRequestNaming(post("/api/triggers", trigger), "delay");
     }
 
     @Test
     void triggerForAnUnknownEventType() {
         Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("bad-event", 10));
         trigger.put("eventType", "CART_LOST");
-        assertBadRequest(post("/api/triggers", trigger), "eventType");
+        assertBadRequestNaming(post("/api/triggers", trigger), "eventType");
     }
 
     @Test
     void triggerWithAnUnknownTemplate() {
         Map<String, Object> trigger = new HashMap<>(cartAbandonedTrigger("bad-template", 10));
         trigger.put("template", "no-such-template");
-        assertBadRequest(post("/api/triggers", trigger), "template");
+        assertBadRequestNaming(post("/api/triggers", trigger), "template");
     }
 
     @Test
@@ -135,5 +135,11 @@ class ApiValidationIT extends EngineIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    private static void assertBadRequestNaming(ResponseEntity<JsonNode> response, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("errors").findValuesAsText("field")).contains(field);
     }
 }
