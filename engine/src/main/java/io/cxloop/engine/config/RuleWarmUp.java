@@ -1,6 +1,8 @@
 package io.cxloop.engine.config;
 
 import io.cxloop.rules.feedback.FeedbackAnalyzer;
+import io.cxloop.rules.invitation.InvitationEngine;
+import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.nba.NextBestActionEngine;
 import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.triage.TriageEngine;
@@ -10,11 +12,12 @@ import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Compiles the built-in rule sets on threads of their own as soon as the application starts, while the main thread
- * builds the Spring context, the process engine and the Camel routes: the Drools compilation of the next-best-action
- * rules and the triage table was a third of the start-up's CPU time on the main thread (docs/benchmarks.md). The
- * built-ins are compiled once per JVM (static holders), so the beans that need them later get the compiled engines,
- * or wait for the compilation in progress. Registered in {@code META-INF/spring.factories}.
+ * Loads the built-in rule sets on threads of their own as soon as the application starts, while the main thread
+ * builds the Spring context, the process engine and the Camel routes. They ship compiled (the rules jar's prebuilt
+ * modules), so this is class loading and building the networks, no longer a Drools compilation; still seconds of CPU
+ * time that the main thread need not wait for (docs/benchmarks.md). The built-ins are loaded once per JVM (static
+ * holders), so the beans that need them later get the engines, or wait for the loading in progress. Registered in
+ * {@code META-INF/spring.factories}.
  */
 public final class RuleWarmUp implements ApplicationListener<ApplicationStartingEvent> {
 
@@ -28,6 +31,8 @@ public final class RuleWarmUp implements ApplicationListener<ApplicationStarting
             FeedbackAnalyzer.builtIn();
             // alone, for its scenario tests; decisions use it composed into the next-best-action rules
             ContactPolicyEngine.builtIn();
+            InvitationEngine.builtIn(InvitationRuleSets.SURVEY);
+            InvitationEngine.builtIn(InvitationRuleSets.REVIEW);
         });
     }
 

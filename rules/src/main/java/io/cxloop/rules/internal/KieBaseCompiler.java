@@ -1,11 +1,13 @@
 package io.cxloop.rules.internal;
 
 import io.cxloop.rules.RuleSetCompilationException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -29,6 +31,14 @@ public final class KieBaseCompiler {
     private KieBaseCompiler() {}
 
     /**
+     * For the build only: every rule set compiled in this JVM from now on is also written into {@code classOutput} as
+     * a prebuilt module, which later compilations of exactly the same DRL load instead (see {@link PrebuiltModules}).
+     */
+    public static void recordModulesInto(Path classOutput) {
+        PrebuiltModules.recordInto(classOutput);
+    }
+
+    /**
      * Compiles the DRL texts and checks that they declare the global the engine reports through.
      *
      * @param artifactId names the in-memory KieModule, e.g. {@code "triage"}
@@ -49,9 +59,10 @@ public final class KieBaseCompiler {
 
     /**
      * A compiled rule set: its KieBase, and more KieBases of the same compiled rules on demand (each with a network
-     * and node memories of its own, e.g. to remove rules from), without compiling the DRL again.
+     * and node memories of its own, e.g. to remove rules from), without compiling the DRL again; {@code prebuilt} when
+     * the module was compiled by the build (see {@link PrebuiltModules}).
      */
-    public record Compiled(KieBase kieBase, Supplier<KieBase> newKieBase) {}
+    public record Compiled(KieBase kieBase, Supplier<KieBase> newKieBase, boolean prebuilt) {}
 
     /** Like {@link #compile}, keeping the compiled module for further KieBases of the same rules. */
     public static Compiled compileModule(
@@ -73,26 +84,55 @@ public final class KieBaseCompiler {
             throw new RuleSetCompilationException(ruleSetVersion, badPaths);
         }
         long started = System.nanoTime();
-        KieContainer container = build(ruleSetVersion, artifactId, drlByResourcePath);
+        Built built = build(ruleSetVersion, artifactId, drlByResourcePath);
+        KieContainer container = built.container();
         KieBase kieBase = container.getKieBase();
         requireGlobal(ruleSetVersion, kieBase, globalName, globalType);
         long rules = kieBase.getKiePackages().stream()
                 .mapToLong(pkg -> pkg.getRules().size())
                 .sum();
         log.info(
-                "Compiled rule set {} ({} rules in {} files) in {} ms",
+                "{} rule set {} ({} rules in {} files) in {} ms",
+                built.prebuilt() ? "Loaded the prebuilt" : "Compiled",
                 ruleSetVersion,
                 rules,
                 drlByResourcePath.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Compiled(kieBase, () -> container.newKieBase(null));
+        return new Compiled(kieBase, () -> container.newKieBase(null), built.prebuilt());
     }
 
-    private static KieContainer build(String ruleSetVersion, String artifactId, Map<String, String> drlByResourcePath) {
-        KieServices kieServices = KieServices.get();
+    private record Built(KieContainer container, boolean prebuilt) {}
+
+    private static Built build(String ruleSetVersion, String artifactId, Map<String, String> drlByResourcePath) {
+        String key = PrebuiltModules.key(artifactId, drlByResourcePath);
+        InternalKieModule prebuilt = PrebuiltModules.find(artifactId, key);
+        if (prebuilt != null) {
+            synchronized (PrebuiltModules.lock(key)) {
+                return new Built(
+                        container(
+                                prebuilt.getReleaseId(),
+                                () -> KieServices.get().getRepository().addKieModule(prebuilt)),
+                        true);
+            }
+        }
+        if (PrebuiltModules.recording()) {
+            synchronized (PrebuiltModules.lock(key)) {
+                return new Built(
+                        compile(ruleSetVersion, PrebuiltModules.releaseId(artifactId, key), drlByResourcePath, key),
+                        false);
+            }
+        }
         // A release id of its own per build: KieServices keeps modules in a JVM-wide repository, and two rule sets
         // built at the same time must not replace each other there.
-        ReleaseId releaseId = kieServices.newReleaseId("io.cxloop.rules", artifactId, "0.0.0-" + UUID.randomUUID());
+        ReleaseId releaseId =
+                KieServices.get().newReleaseId("io.cxloop.rules", artifactId, "0.0.0-" + UUID.randomUUID());
+        return new Built(compile(ruleSetVersion, releaseId, drlByResourcePath, null), false);
+    }
+
+    /** Compiles the DRL to an executable-model module; records it as prebuilt under {@code key} unless null. */
+    private static KieContainer compile(
+            String ruleSetVersion, ReleaseId releaseId, Map<String, String> drlByResourcePath, String key) {
+        KieServices kieServices = KieServices.get();
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
         drlByResourcePath.forEach((path, drl) ->
                 files.write(SOURCE_FOLDER + stripLeadingSlash(path), Objects.requireNonNull(drl, "DRL of " + path)));
@@ -107,6 +147,17 @@ public final class KieBaseCompiler {
         builder.getResults()
                 .getMessages(Message.Level.WARNING)
                 .forEach(warning -> log.warn("Rule set {}: {}", ruleSetVersion, describe(warning)));
+        if (key != null) {
+            PrebuiltModules.record(key, (InternalKieModule) builder.getKieModule());
+        }
+        // buildAll added the module to the repository
+        return container(releaseId, () -> {});
+    }
+
+    /** A container of the module, which is in (or added to) the repository only for as long as this takes. */
+    private static KieContainer container(ReleaseId releaseId, Runnable addModule) {
+        KieServices kieServices = KieServices.get();
+        addModule.run();
         try {
             KieContainer container = kieServices.newKieContainer(releaseId);
             container.getKieBase();
