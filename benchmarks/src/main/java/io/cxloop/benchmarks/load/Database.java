@@ -29,9 +29,14 @@ sealed interface Database extends AutoCloseable {
     void close();
 
     static Database create(LoadSettings settings, Path workDirectory) {
+        return create(settings, workDirectory, "");
+    }
+
+    /** @param suffix tells several databases of one run apart */
+    static Database create(LoadSettings settings, Path workDirectory, String suffix) {
         // the second alone is not enough: two runs started together (before and after, side by side) would share it
         String run = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
-                + ProcessHandle.current().pid();
+                + ProcessHandle.current().pid() + suffix;
         return settings.db().equals("postgres")
                 ? PostgresSchema.create(settings, "cxloop_load_" + run)
                 : H2File.create(workDirectory.resolve("h2-" + run));

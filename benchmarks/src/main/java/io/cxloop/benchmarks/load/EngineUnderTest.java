@@ -51,6 +51,19 @@ final class EngineUnderTest implements AutoCloseable {
     }
 
     static EngineUnderTest start(Database database, int smtpPort, Path workDirectory, List<String> extraArguments) {
+        AtomicLong readyAt = new AtomicLong();
+        long begin = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CxloopApplication.class)
+                .registerShutdownHook(false)
+                .initializers(starting -> starting.getBeanFactory().addBeanPostProcessor(SqlCounter.INSTANCE))
+                .listeners((ApplicationListener<ApplicationReadyEvent>) ready -> readyAt.set(System.nanoTime()))
+                .run(arguments(database, smtpPort, workDirectory, extraArguments)
+                        .toArray(String[]::new));
+        return new EngineUnderTest(context, Duration.ofNanos(readyAt.get() - begin));
+    }
+
+    /** The command-line arguments the engine under test runs with, here or in a JVM of its own. */
+    static List<String> arguments(Database database, int smtpPort, Path workDirectory, List<String> extraArguments) {
         Map<String, Object> settings = new LinkedHashMap<>(database.engineSettings());
         settings.put("server.port", 0);
         settings.put("spring.mail.host", "127.0.0.1");
@@ -66,17 +79,10 @@ final class EngineUnderTest implements AutoCloseable {
         List<String> arguments = new ArrayList<>();
         settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.addAll(extraArguments); // last: they win
-        AtomicLong readyAt = new AtomicLong();
-        long begin = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CxloopApplication.class)
-                .registerShutdownHook(false)
-                .initializers(starting -> starting.getBeanFactory().addBeanPostProcessor(SqlCounter.INSTANCE))
-                .listeners((ApplicationListener<ApplicationReadyEvent>) ready -> readyAt.set(System.nanoTime()))
-                .run(arguments.toArray(String[]::new));
-        return new EngineUnderTest(context, Duration.ofNanos(readyAt.get() - begin));
+        return arguments;
     }
 
-    /** From {@code SpringApplication.run} to {@link ApplicationReadyEvent}. */
+    /** From {@code SpringApplication.run} to {@link ApplicationReadyEvent}, in this (so far cold) JVM. */
     Duration startup() {
         return startup;
     }

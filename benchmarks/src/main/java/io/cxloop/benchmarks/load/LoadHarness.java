@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -111,21 +112,51 @@ public final class LoadHarness {
                 engine.close();
             }
             if (settings.scenarios().contains(Scenario.STARTUP)) {
-                EngineUnderTest again = EngineUnderTest.start(
-                        database, smtp.getSmtp().getPort(), work.resolve("engine"), settings.engineArguments());
-                Duration existingStartup = again.startup();
-                again.close();
-                report.heading("Startup (SpringApplication.run to ApplicationReadyEvent)");
-                report.table(
-                        List.of("database", "startup", "load avg"),
-                        List.of(
-                                List.of("fresh (empty)", seconds(freshStartup), Report.loadAverage()),
-                                List.of("existing (this run's data)", seconds(existingStartup), Report.loadAverage())));
+                startup(settings, work, report, smtp.getSmtp().getPort(), freshStartup);
             }
         } finally {
             database.close();
             smtp.stop();
         }
+    }
+
+    /**
+     * The start-up as a user meets it: the engine in a JVM of its own on an empty database (Flyway and Camunda create
+     * their schema, the BPMN is deployed), then again on that database. The harness's own first start (this JVM, the
+     * run's database) is reported beside them.
+     */
+    private static void startup(LoadSettings settings, Path work, Report report, int smtpPort, Duration inHarness)
+            throws Exception {
+        report.heading("Startup (a JVM of its own, launched to \"Started CxloopApplication\")");
+        List<List<String>> rows = new ArrayList<>();
+        try (Database database = Database.create(settings, work, "_cold")) {
+            Path directory = work.resolve("cold-start");
+            List<String> arguments = new ArrayList<>(
+                    EngineUnderTest.arguments(database, smtpPort, directory, settings.engineArguments()));
+            // Spring Boot's line that the engine has started is logged by the application class
+            arguments.add("--logging.level.io.cxloop.engine.CxloopApplication=INFO");
+            for (String what : List.of("empty database", "the same database again")) {
+                ColdStart.Result result = ColdStart.run(arguments, directory);
+                rows.add(List.of(
+                        what,
+                        seconds(result.wall()),
+                        seconds(result.reported()),
+                        seconds(result.cpu()),
+                        Report.loadAverage()));
+            }
+        }
+        report.table(
+                List.of(
+                        "database",
+                        "launch to started (wall)",
+                        "as Spring Boot reports it",
+                        "CPU time of the JVM until then",
+                        "load avg"),
+                rows);
+        report.line(
+                "For comparison, the harness's own first start (its JVM, before any scenario, the run's empty"
+                        + " database): %s.",
+                seconds(inHarness));
     }
 
     private static void summarize(
