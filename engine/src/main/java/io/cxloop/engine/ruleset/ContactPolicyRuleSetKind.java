@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.engine.ruleset.SimulationReport.Change;
+import io.cxloop.rules.invitation.InvitationDecision;
 import io.cxloop.rules.invitation.InvitationEngine;
+import io.cxloop.rules.invitation.InvitationRequest;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
+import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.nba.NextBestActionRequest;
+import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.policy.ContactPolicyEngine;
 import io.cxloop.rules.policy.ContactPolicyRuleSet;
 import io.cxloop.rules.policy.ContactPolicyScenario;
@@ -38,8 +43,8 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
      */
     private final Supplier<Map<String, InvitationEngine>> invitations;
 
-    private final NextBestActionReplay replay;
-    private final InvitationReplay invitationReplay;
+    private final DecisionReplay<NextBestActionRequest, NextBestAction> replay;
+    private final DecisionReplay<InvitationRequest, InvitationDecision> invitationReplay;
 
     public ContactPolicyRuleSetKind(
             ObjectMapper json,
@@ -49,8 +54,8 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
         this.json = json;
         this.nextBestAction = nextBestAction;
         this.invitations = invitations;
-        this.replay = new NextBestActionReplay(json, decisions);
-        this.invitationReplay = new InvitationReplay(json, decisions);
+        this.replay = DecisionReplay.nextBestActions(json, decisions);
+        this.invitationReplay = DecisionReplay.invitations(json, decisions);
     }
 
     @Override
@@ -119,14 +124,22 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
         NextBestActionEngine candidatePair = activePair.withContactPolicy(candidate);
         List<SimulationReport> reports = new ArrayList<>();
         reports.add(replay.replay(
-                name(), candidatePair, candidate.ruleSetVersion(), activePair, active.ruleSetVersion(), from, to));
+                NextBestActionRuleSet.NAME,
+                name(),
+                () -> candidatePair::decide,
+                candidate.ruleSetVersion(),
+                activePair::decide,
+                active.ruleSetVersion(),
+                from,
+                to));
         invitations
                 .get()
                 .forEach((ruleSet, invitation) -> reports.add(invitationReplay.replay(
                         ruleSet,
-                        () -> invitation.withContactPolicy(candidate),
+                        ruleSet,
+                        () -> invitation.withContactPolicy(candidate)::decide,
                         candidate.ruleSetVersion(),
-                        invitation,
+                        invitation::decide,
                         active.ruleSetVersion(),
                         from,
                         to)));

@@ -3,7 +3,9 @@ package io.cxloop.engine.ruleset;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
+import io.cxloop.rules.invitation.InvitationDecision;
 import io.cxloop.rules.invitation.InvitationEngine;
+import io.cxloop.rules.invitation.InvitationRequest;
 import io.cxloop.rules.invitation.InvitationRuleSets;
 import io.cxloop.rules.invitation.InvitationScenario;
 import io.cxloop.rules.lifecycle.FactModel;
@@ -27,7 +29,7 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     private final String name;
     private final ObjectMapper json;
-    private final InvitationReplay replay;
+    private final DecisionReplay<InvitationRequest, InvitationDecision> replay;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
     private final PolicyComposedBuiltIn<InvitationEngine> builtIn;
 
@@ -41,7 +43,7 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
         }
         this.name = name;
         this.json = json;
-        this.replay = new InvitationReplay(json, decisions);
+        this.replay = DecisionReplay.invitations(json, decisions);
         this.contactPolicy = contactPolicy;
         this.builtIn = new PolicyComposedBuiltIn<>(
                 contactPolicy,
@@ -113,6 +115,13 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
     @Override
     public SimulationReport simulate(InvitationEngine candidate, InvitationEngine active, Instant from, Instant to) {
         return replay.replay(
-                name, () -> candidate, candidate.ruleSetVersion(), active, active.ruleSetVersion(), from, to);
+                name,
+                name,
+                () -> candidate::decide,
+                candidate.ruleSetVersion(),
+                active::decide,
+                active.ruleSetVersion(),
+                from,
+                to);
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxloop.engine.decision.DecisionRepository;
 import io.cxloop.rules.lifecycle.FactModel;
 import io.cxloop.rules.lifecycle.ScenarioResult;
+import io.cxloop.rules.nba.NextBestAction;
 import io.cxloop.rules.nba.NextBestActionEngine;
+import io.cxloop.rules.nba.NextBestActionRequest;
 import io.cxloop.rules.nba.NextBestActionRuleSet;
 import io.cxloop.rules.nba.NextBestActionScenario;
 import io.cxloop.rules.policy.ContactPolicyEngine;
@@ -29,14 +31,14 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     private final ObjectMapper json;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
-    private final NextBestActionReplay replay;
+    private final DecisionReplay<NextBestActionRequest, NextBestAction> replay;
     private final PolicyComposedBuiltIn<NextBestActionEngine> builtIn;
 
     public NextBestActionRuleSetKind(
             ObjectMapper json, DecisionRepository decisions, ActiveRuleSet<ContactPolicyEngine> contactPolicy) {
         this.json = json;
         this.contactPolicy = contactPolicy;
-        this.replay = new NextBestActionReplay(json, decisions);
+        this.replay = DecisionReplay.nextBestActions(json, decisions);
         this.builtIn = new PolicyComposedBuiltIn<>(
                 contactPolicy,
                 NextBestActionEngine::builtIn,
@@ -108,6 +110,14 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     @Override
     public SimulationReport simulate(
             NextBestActionEngine candidate, NextBestActionEngine active, Instant from, Instant to) {
-        return replay.replay(name(), candidate, candidate.ruleSetVersion(), active, active.ruleSetVersion(), from, to);
+        return replay.replay(
+                name(),
+                name(),
+                () -> candidate::decide,
+                candidate.ruleSetVersion(),
+                active::decide,
+                active.ruleSetVersion(),
+                from,
+                to);
     }
 }
