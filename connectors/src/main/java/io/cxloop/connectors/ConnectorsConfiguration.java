@@ -8,6 +8,7 @@ import io.cxloop.connectors.outbox.DispatchGuard;
 import io.cxloop.connectors.outbox.OutboxDispatcherRoutes;
 import io.cxloop.connectors.outbox.OutboxProperties;
 import io.cxloop.connectors.outbox.OutboxStore;
+import io.cxloop.connectors.outbox.OutboxWakeUp;
 import io.cxloop.connectors.sms.SmsProperties;
 import io.cxloop.connectors.sms.SmsRoutes;
 import io.cxloop.connectors.template.MessageTemplates;
@@ -55,9 +56,16 @@ public class ConnectorsConfiguration {
         return new CallQueueRoutes(properties);
     }
 
+    /** The engine calls it when a transaction that queued a message has committed. */
+    @Bean
+    OutboxWakeUp outboxWakeUp() {
+        return new OutboxWakeUp();
+    }
+
     @Bean
     OutboxDispatcherRoutes outboxDispatcherRoutes(
-            OutboxStore store, OutboxProperties properties, ObjectProvider<DispatchGuard> guard) {
-        return new OutboxDispatcherRoutes(store, properties, guard.getIfAvailable(() -> DispatchGuard.ALLOW_ALL));
+            OutboxStore store, OutboxProperties properties, ObjectProvider<DispatchGuard> guard, OutboxWakeUp wakeUp) {
+        return new OutboxDispatcherRoutes(
+                store, properties, guard.getIfAvailable(() -> DispatchGuard.ALLOW_ALL), wakeUp);
     }
 }

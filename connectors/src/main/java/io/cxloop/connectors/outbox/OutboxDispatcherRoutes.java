@@ -4,6 +4,7 @@ import io.cxloop.connectors.callqueue.CallQueueRoutes;
 import io.cxloop.connectors.email.EmailRoutes;
 import io.cxloop.connectors.sms.SmsRoutes;
 import java.time.Instant;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves due outbox messages to their channel connector, at least once.
  *
- * <p>{@code outbox-dispatcher} claims a batch on every tick and hands each message to {@code outbox-dispatch-message}
- * ({@link OutboxProperties#dispatchThreads()} of them at a time),
+ * <p>{@code outbox-dispatcher} claims a batch when the {@link OutboxWakeUp} says a message is due (a transaction on
+ * this node queued it), at the latest every {@link OutboxProperties#pollInterval()} (messages of other nodes, retries,
+ * those queued before a restart, lost wake-ups), and at once again after a full batch. It hands each message to
+ * {@code outbox-dispatch-message} ({@link OutboxProperties#dispatchThreads()} of them at a time),
  * which asks the {@link DispatchGuard} once more, routes it by channel to the connector's {@code direct:} endpoint
  * and records the outcome in the {@link OutboxStore}. A failing message is marked failed (the store decides about
  * retries) or, on a {@link PermanentDeliveryException}, rejected; the rest of the batch goes on. Connectors receive
@@ -33,21 +36,29 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     private final OutboxStore store;
     private final OutboxProperties properties;
     private final DispatchGuard guard;
+    private final OutboxWakeUp wakeUp;
 
     public OutboxDispatcherRoutes(OutboxStore store, OutboxProperties properties) {
         this(store, properties, DispatchGuard.ALLOW_ALL);
     }
 
     public OutboxDispatcherRoutes(OutboxStore store, OutboxProperties properties, DispatchGuard guard) {
+        this(store, properties, guard, new OutboxWakeUp());
+    }
+
+    public OutboxDispatcherRoutes(
+            OutboxStore store, OutboxProperties properties, DispatchGuard guard, OutboxWakeUp wakeUp) {
         this.store = store;
         this.properties = properties;
         this.guard = guard;
+        this.wakeUp = wakeUp;
     }
 
     @Override
     public void configure() {
-        long intervalMs = properties.pollInterval().toMillis();
-        from("timer:outbox-dispatcher?delay=" + intervalMs + "&period=" + intervalMs)
+        // one thread claims, one batch at a time: the timer fires again as soon as the previous exchange is done, which
+        // then waits for a wake-up or the poll interval (await-due)
+        from("timer:outbox-dispatcher?delay=0&period=1")
                 .routeId(ROUTE_ID)
                 .autoStartup(properties.dispatchEnabled())
                 // e.g. the database is away: try again on the next tick
@@ -55,6 +66,8 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
                 .handled(true)
                 .log(LoggingLevel.WARN, log, "Outbox dispatch failed: ${exception.message}")
                 .end()
+                .process(new AwaitDue(wakeUp, properties.pollInterval()))
+                .id("await-due")
                 .process(this::claimDue)
                 .id("claim-due")
                 // the messages of a batch go to their connectors side by side, each on its own claim; the next tick
@@ -108,7 +121,16 @@ public class OutboxDispatcherRoutes extends RouteBuilder {
     }
 
     private void claimDue(Exchange exchange) {
-        exchange.getMessage().setBody(store.claimDue(properties.batchSize()));
+        if (exchange.getProperty(AwaitDue.STOPPING, false, Boolean.class)) {
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
+        List<OutboxMessage> claimed = store.claimDue(properties.batchSize());
+        if (claimed.size() >= properties.batchSize()) {
+            // probably more are due: claim again right after this batch instead of after a poll interval
+            wakeUp.messageDue();
+        }
+        exchange.getMessage().setBody(claimed);
     }
 
     private void identify(Exchange exchange) throws Exception {

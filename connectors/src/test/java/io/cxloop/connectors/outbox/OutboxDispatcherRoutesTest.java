@@ -83,6 +83,42 @@ class OutboxDispatcherRoutesTest {
     }
 
     @Test
+    void aWakeUpMakesTheDispatcherClaimAtOnceInsteadOfAtTheNextPoll() throws Exception {
+        InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+        OutboxWakeUp wakeUp = new OutboxWakeUp();
+        // no poll within the test: only the wake-up can make the dispatcher claim
+        start(outbox, new OutboxProperties(Duration.ofHours(1), 50, true, 4), DispatchGuard.ALLOW_ALL, wakeUp);
+        OutboxMessage offer = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("john.doe@example.org"));
+
+        wakeUp.messageDue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().containsKey(offer.id()));
+    }
+
+    @Test
+    void afterAFullBatchTheDispatcherClaimsAgainAtOnce() throws Exception {
+        AtomicInteger claims = new AtomicInteger();
+        InMemoryOutboxStore outbox = new InMemoryOutboxStore() {
+            @Override
+            public List<OutboxMessage> claimDue(int limit) {
+                claims.incrementAndGet();
+                return super.claimDue(limit);
+            }
+        };
+        OutboxWakeUp wakeUp = new OutboxWakeUp();
+        start(outbox, new OutboxProperties(Duration.ofHours(1), 2, true, 4), DispatchGuard.ALLOW_ALL, wakeUp);
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("customer" + i + "@example.org"));
+        }
+
+        wakeUp.messageDue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.sent().size() == 5);
+        // two full batches, then the last message
+        assertThat(claims).hasValue(3);
+    }
+
+    @Test
     void aMessageTheContactPolicyNoLongerAllowsIsSuppressedAndNotSent() throws Exception {
         InMemoryOutboxStore outbox = new InMemoryOutboxStore();
         OutboxMessage withdrawn = outbox.enqueue(OutboxMessages.reconnectOfferEmailTo("withdrawn@example.org"));
@@ -150,7 +186,12 @@ class OutboxDispatcherRoutesTest {
     }
 
     private void start(OutboxStore store, OutboxProperties properties, DispatchGuard guard) throws Exception {
-        camel.addRoutes(new OutboxDispatcherRoutes(store, properties, guard));
+        start(store, properties, guard, new OutboxWakeUp());
+    }
+
+    private void start(OutboxStore store, OutboxProperties properties, DispatchGuard guard, OutboxWakeUp wakeUp)
+            throws Exception {
+        camel.addRoutes(new OutboxDispatcherRoutes(store, properties, guard, wakeUp));
         camel.addRoutes(new FakeEmailConnector());
         camel.start();
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,6 +121,12 @@ public class OutboxRepository implements OutboxStore {
         }
     }
 
+    /**
+     * A message was queued due now (or due again, by an operator's retry); announced in the queuing transaction, so
+     * that this node's dispatcher can claim it as soon as that commits ({@link OutboxWakeUps}).
+     */
+    public record MessageQueued(String messageId) {}
+
     /** A message the outbox gave up on: {@code FAILED} after its last attempt (or rejected), or {@code SUPPRESSED}. */
     public record MessageGaveUp(
             String messageId, String campaignId, Channel channel, MessageStatus status, String reason) {}
@@ -135,6 +142,15 @@ public class OutboxRepository implements OutboxStore {
 
     /** Due call-backs looked at per claim when sorting them by priority. */
     private static final int MAX_CALL_BACKS_CONSIDERED = 1000;
+
+    /** Claimed messages not yet marked held in memory at most (a dispatch that never reports back leaves one). */
+    private static final int MAX_CLAIMED_HERE = 10_000;
+
+    /**
+     * Channel and queuing time of the messages this node claimed and has not marked yet, for the metrics when it marks
+     * them sent: a read of the row less per message. Without an entry (e.g. claimed before a restart) the row is read.
+     */
+    private final Map<String, Header> claimedHere = new ConcurrentHashMap<>();
 
     @Autowired
     public OutboxRepository(
@@ -176,10 +192,20 @@ public class OutboxRepository implements OutboxStore {
         this.unsubscribeLinks = unsubscribeLinks;
     }
 
-    /** Writes a message in the caller's transaction; returns its id. */
+    /** Writes a message in the caller's transaction, due at once; returns its id. */
     public String queue(NewMessage message) {
+        return queue(message, null);
+    }
+
+    /**
+     * Writes a message in the caller's transaction; returns its id.
+     *
+     * @param notBefore when it may leave at the earliest; null or past for at once
+     */
+    public String queue(NewMessage message, Instant notBefore) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
+        Instant due = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
         SmsSegments sms = message.channel() == Channel.SMS ? SmsSegments.of(message.textBody()) : null;
         jdbc.sql(
                         """
@@ -200,7 +226,7 @@ public class OutboxRepository implements OutboxStore {
                         message.subject(),
                         message.htmlBody(),
                         message.textBody(),
-                        utc(now),
+                        utc(due),
                         utc(now),
                         utc(now),
                         sms == null ? null : sms.encoding().name(),
@@ -209,6 +235,9 @@ public class OutboxRepository implements OutboxStore {
                         message.marketing())
                 .update();
         metrics.queued(message.channel().name());
+        if (!due.isAfter(now)) {
+            events.publishEvent(new MessageQueued(id));
+        }
         return id;
     }
 
@@ -264,11 +293,19 @@ public class OutboxRepository implements OutboxStore {
         jdbc.sql(
                         """
                 select message_id, channel, recipient, language, subject, html_body, text_body, attempts,
-                    customer_id, template, offer_code, priority, marketing
+                    customer_id, template, offer_code, priority, marketing, created_at
                 from outbox_message where message_id in (:ids) and claim_token = :token""")
                 .param("ids", ids)
                 .param("token", token)
-                .query(OutboxRepository::claimedMessage)
+                .query((rs, row) -> {
+                    OutboxMessage message = claimedMessage(rs, row);
+                    if (claimedHere.size() < MAX_CLAIMED_HERE) {
+                        claimedHere.put(
+                                message.id(),
+                                new Header(Channel.valueOf(message.channel()), null, instant(rs, "created_at")));
+                    }
+                    return message;
+                })
                 .list()
                 .forEach(message -> loaded.put(message.id(), message));
         // in the candidates' order (oldest first; call-backs by priority)
@@ -370,8 +407,9 @@ public class OutboxRepository implements OutboxStore {
                 where message_id = ? and status in ('SENDING', 'QUEUED')""")
                 .params(utc(now), providerMessageId, utc(now), id)
                 .update();
+        Header claimed = claimedHere.remove(id);
         if (updated == 1) {
-            Header header = header(id);
+            Header header = claimed != null ? claimed : header(id);
             metrics.sent(header.channel().name(), Duration.between(header.createdAt(), now));
         }
     }
@@ -379,6 +417,7 @@ public class OutboxRepository implements OutboxStore {
     @Override
     @Transactional
     public void markFailed(String id, String error) {
+        claimedHere.remove(id);
         Instant now = clock.instant();
         record Attempts(Channel channel, int attempts) {}
         Attempts sofar = jdbc.sql("select channel, attempts from outbox_message where message_id = ?")
@@ -410,6 +449,7 @@ public class OutboxRepository implements OutboxStore {
     @Override
     @Transactional
     public void markRejected(String id, String error) {
+        claimedHere.remove(id);
         String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
         log.warn("Message {} rejected, no retry: {}", id, message);
         giveUp(id, MessageStatus.FAILED, message, "status in ('SENDING', 'QUEUED')");
@@ -418,6 +458,7 @@ public class OutboxRepository implements OutboxStore {
     @Override
     @Transactional
     public void markSuppressed(String id, String reason) {
+        claimedHere.remove(id);
         String message = reason == null ? "contact policy" : reason.length() > 500 ? reason.substring(0, 500) : reason;
         log.info("Message {} suppressed: {}", id, message);
         giveUp(id, MessageStatus.SUPPRESSED, message, "status in ('SENDING', 'QUEUED')");
@@ -539,6 +580,7 @@ public class OutboxRepository implements OutboxStore {
         if (updated == 1) {
             log.info("Message {} queued again by an operator", id);
             metrics.queued(header(id).channel().name());
+            events.publishEvent(new MessageQueued(id));
         }
         return updated == 1;
     }
@@ -559,6 +601,7 @@ public class OutboxRepository implements OutboxStore {
     @Override
     @Transactional
     public void postpone(String id, Instant notBefore, String reason) {
+        claimedHere.remove(id);
         // back to the queue; the claim counted an attempt that did not happen
         int updated = jdbc.sql(
                         """

@@ -140,23 +140,22 @@ public class SurveyInvitations {
         }
         String template = channel == Channel.CALL_QUEUE ? CALL_TEMPLATE : TEMPLATE;
         RenderedMessage rendered = templates.render(template, Locale.forLanguageTag(customer.language()), variables);
-        String messageId = outbox.queue(new NewMessage(
-                customerId,
-                null,
-                decided.stored().decisionId(),
-                null,
-                channel,
-                template,
-                customer.addressFor(channel),
-                customer.language(),
-                rendered.subject(),
-                rendered.htmlBody(),
-                rendered.textBody(),
-                null,
-                decision.marketing()));
-        if (leavesAt.isAfter(now)) {
-            outbox.postpone(messageId, leavesAt);
-        }
+        String messageId = outbox.queue(
+                new NewMessage(
+                        customerId,
+                        null,
+                        decided.stored().decisionId(),
+                        null,
+                        channel,
+                        template,
+                        customer.addressFor(channel),
+                        customer.language(),
+                        rendered.subject(),
+                        rendered.htmlBody(),
+                        rendered.textBody(),
+                        null,
+                        decision.marketing()),
+                leavesAt);
         log.info(
                 "Survey {} after {} {} to {} by {}, leaving {}",
                 survey.surveyId(),
