@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -39,6 +40,18 @@ class ApiSecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations of Spring Security's own (for every chain, the webapps' too): with Actuator on the
+     * class path, Spring Security wraps each of the dozen filters of a chain, the authentication and the authorization
+     * in observations of their own, a tenth of the CPU time of a {@code POST /api/events} outside the controller
+     * (docs/benchmarks.md, session 7). Requests are still timed as a whole ({@code http.server.requests}), failed
+     * logins still counted by Camunda.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
