@@ -19,28 +19,27 @@ public class JourneyEventRepository {
         this.json = json;
     }
 
-    public boolean exists(String eventId) {
-        return jdbc.sql("select count(*) from journey_event where event_id = ?")
-                        .param(eventId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
-    /** Stores the event; a concurrent duplicate fails with {@link org.springframework.dao.DuplicateKeyException}. */
-    public void insert(JourneyEventRequest event, Instant receivedAt) {
-        jdbc.sql(
-                        """
+    /**
+     * Stores the event unless its id is stored already (by an earlier or a concurrent transaction: PostgreSQL waits for
+     * that one to end).
+     *
+     * @return false for a duplicate
+     */
+    public boolean insertIfNew(JourneyEventRequest event, Instant receivedAt) {
+        return jdbc.sql(
+                                """
                 insert into journey_event (event_id, customer_id, event_type, occurred_at, received_at, attributes)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(
-                        event.eventId(),
-                        event.customerId(),
-                        event.type().name(),
-                        utc(event.occurredAt()),
-                        utc(receivedAt),
-                        write(event.attributes()))
-                .update();
+                values (?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                        .params(
+                                event.eventId(),
+                                event.customerId(),
+                                event.type().name(),
+                                utc(event.occurredAt()),
+                                utc(receivedAt),
+                                write(event.attributes()))
+                        .update()
+                == 1;
     }
 
     private String write(EventAttributes attributes) {

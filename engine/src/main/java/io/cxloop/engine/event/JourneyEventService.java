@@ -55,11 +55,11 @@ public class JourneyEventService {
         if (!customers.lockForUpdate(event.customerId())) {
             throw new InvalidFieldException("customerId", "unknown customer " + event.customerId());
         }
-        if (events.exists(event.eventId())) {
+        // one statement for the duplicate check and the insert
+        if (!events.insertIfNew(event, clock.instant())) {
             log.info("Ignoring duplicate event {}", event.eventId());
             return EventReceipt.duplicate(event.eventId());
         }
-        events.insert(event, clock.instant());
 
         int reachedGoal = campaigns.reachGoal(event.customerId(), event.type().name());
         surveys.afterEvent(
