@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.thymeleaf.TemplateEngine;
@@ -24,6 +25,10 @@ import org.unbescape.html.HtmlEscape;
  * subject) and {@code templates/{kind}_{lang}.txt} (plain-text part, Thymeleaf TEXT mode). A language without its own
  * template falls back to English, so English must exist for every kind. The optional override directory is consulted
  * before the classpath.
+ *
+ * <p>Which language a template is rendered in is looked up once per template and language and then reused as long as
+ * a parsed template is (forever for the classpath, {@code cacheTtl} with an override directory): the look-up asks the
+ * class loader and the directory for four files, which cost as much as a tenth of a rendering.
  */
 public class ThymeleafMessageTemplates implements MessageTemplates {
 
@@ -38,6 +43,12 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     private final Path overrideDir;
     private final ClassLoader classLoader = ThymeleafMessageTemplates.class.getClassLoader();
     private final TemplateEngine engine = new TemplateEngine();
+    // template and requested language -> the language rendered; bounded, as the requested languages come from customers
+    private static final int MAX_LANGUAGES = 4096;
+    private final Map<String, ResolvedLanguage> languages = new ConcurrentHashMap<>();
+    private final long languageTtlNanos;
+
+    private record ResolvedLanguage(String language, long resolvedAt) {}
 
     /** Templates from the classpath only. */
     public ThymeleafMessageTemplates() {
@@ -51,6 +62,8 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     public ThymeleafMessageTemplates(Path overrideDir, Duration cacheTtl) {
         this.overrideDir = overrideDir;
         Long ttlMs = overrideDir == null ? null : (cacheTtl == null ? Duration.ofMinutes(1) : cacheTtl).toMillis();
+        this.languageTtlNanos =
+                ttlMs == null ? Long.MAX_VALUE : Duration.ofMillis(ttlMs).toNanos();
         if (overrideDir != null) {
             FileTemplateResolver files = new FileTemplateResolver();
             files.setPrefix(overrideDir.toAbsolutePath() + "/");
@@ -94,11 +107,25 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     }
 
     private String languageFor(String template, Locale locale) {
+        String requested = locale == null ? "" : locale.getLanguage();
+        String key = template + '/' + requested;
+        long now = System.nanoTime();
+        ResolvedLanguage known = languages.get(key);
+        if (known != null && now - known.resolvedAt() < languageTtlNanos) {
+            return known.language();
+        }
+        String language = resolveLanguage(template, requested);
+        if (known != null || languages.size() < MAX_LANGUAGES) {
+            languages.put(key, new ResolvedLanguage(language, now));
+        }
+        return language;
+    }
+
+    private String resolveLanguage(String template, String language) {
         if (!exists(template)) {
             throw new IllegalArgumentException("No message template '" + template + "' (need "
                     + fileName(String.valueOf(template), FALLBACK_LANGUAGE, "html") + " and .txt)");
         }
-        String language = locale == null ? "" : locale.getLanguage();
         return LANGUAGE.matcher(language).matches() && hasBothParts(template, language) ? language : FALLBACK_LANGUAGE;
     }
 

@@ -195,6 +195,46 @@ class ThymeleafMessageTemplatesTest {
     }
 
     @Test
+    void theLanguageOfATemplateIsLookedUpAgainOnceTheCacheTimeIsOver(@TempDir Path dir) throws IOException {
+        MessageTemplates uncached = new ThymeleafMessageTemplates(dir, Duration.ZERO);
+        assertThat(uncached.render(TEMPLATE, Locale.FRENCH, ReconnectOffers.johnsSneakers())
+                        .subject())
+                .as("no French template: English")
+                .isEqualTo("15% off your cart – for 24 hours only");
+
+        Files.writeString(
+                dir.resolve("reconnect-offer_fr.html"),
+                "<html><head><title>Votre panier vous attend</title></head></html>");
+        Files.writeString(dir.resolve("reconnect-offer_fr.txt"), "Votre panier vous attend");
+
+        RenderedMessage french = uncached.render(TEMPLATE, Locale.FRENCH, ReconnectOffers.johnsSneakers());
+        assertThat(french.subject()).isEqualTo("Votre panier vous attend");
+        assertThat(french.textBody()).isEqualTo("Votre panier vous attend");
+        assertThat(uncached.render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers())
+                        .subject())
+                .as("each language looked up for itself")
+                .startsWith("15 % Rabatt");
+    }
+
+    @Test
+    void aTemplateRenderedManyTimesInManyLanguagesKeepsItsLanguages() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(templates
+                            .render(TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers())
+                            .subject())
+                    .startsWith("15 % Rabatt");
+            assertThat(templates
+                            .render(TEMPLATE, Locale.forLanguageTag("pt-BR"), ReconnectOffers.johnsSneakers())
+                            .subject())
+                    .isEqualTo("15% off your cart – for 24 hours only");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(
+                            () -> templates.render("no-such-message", Locale.GERMAN, ReconnectOffers.johnsSneakers()))
+                    .as("an unknown template is never remembered");
+        }
+    }
+
+    @Test
     void anOperatorsTemplateUsesTheSharedFrameAndAnOperatorsFrameChangesEveryMessage(@TempDir Path dir)
             throws IOException {
         Files.writeString(
