@@ -24,11 +24,39 @@ public class CustomerRepository {
         this.jdbc = jdbc;
     }
 
+    /** The customer with their consents, in one statement (a row per consent). */
     public Optional<Customer> find(String customerId) {
-        return jdbc.sql("select * from customer where customer_id = ?")
+        return jdbc.sql(
+                        """
+                select c.*, cc.channel as consent_channel, cc.granted as consent_granted
+                from customer c left join customer_consent cc on cc.customer_id = c.customer_id
+                where c.customer_id = ?""")
                 .param(customerId)
-                .query((rs, n) -> map(rs, consentsOf(customerId)))
-                .optional();
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<Customer>empty();
+                    }
+                    Customer customer = map(rs, Map.of());
+                    Map<Channel, Boolean> consents = new EnumMap<>(Channel.class);
+                    do {
+                        String channel = rs.getString("consent_channel");
+                        if (channel != null) {
+                            consents.put(Channel.valueOf(channel), rs.getBoolean("consent_granted"));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Customer(
+                            customer.customerId(),
+                            customer.firstName(),
+                            customer.lastName(),
+                            customer.email(),
+                            customer.phone(),
+                            customer.language(),
+                            customer.timezone(),
+                            consents,
+                            customer.valueSegment(),
+                            customer.createdAt(),
+                            customer.updatedAt()));
+                });
     }
 
     /** Locks the customer's row until the transaction ends; false when there is no such customer. */
@@ -112,16 +140,6 @@ public class CustomerRepository {
                     .update();
         }
         return true;
-    }
-
-    private Map<Channel, Boolean> consentsOf(String customerId) {
-        Map<Channel, Boolean> consents = new EnumMap<>(Channel.class);
-        jdbc.sql("select channel, granted from customer_consent where customer_id = ?")
-                .param(customerId)
-                .query(rs -> {
-                    consents.put(Channel.valueOf(rs.getString("channel")), rs.getBoolean("granted"));
-                });
-        return consents;
     }
 
     private static Customer map(ResultSet rs, Map<Channel, Boolean> consents) throws SQLException {
