@@ -52,9 +52,13 @@ public class CampaignRepository {
      * @return the campaign's group
      */
     public String assignHoldoutGroup(String campaignId, String group) {
-        jdbc.sql("update campaign set holdout_group = ? where campaign_id = ? and holdout_group is null")
+        int assigned = jdbc.sql("update campaign set holdout_group = ? where campaign_id = ? and holdout_group is null")
                 .params(group, campaignId)
                 .update();
+        if (assigned == 1) {
+            return group;
+        }
+        // assigned before (a decision after a delivery failure): the group stays what it was
         return jdbc.sql("select holdout_group from campaign where campaign_id = ?")
                 .param(campaignId)
                 .query(String.class)
