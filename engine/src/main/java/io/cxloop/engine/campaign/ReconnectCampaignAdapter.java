@@ -109,18 +109,24 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         Campaign campaign = campaign(campaignId);
         Customer customer = customer(campaign.customerId());
         ReconnectTrigger trigger = triggers.version(campaign.triggerKey(), campaign.triggerVersion());
-        StoredDecision decision = decider.decide(
-                customer, withoutUndeliverableChannels(trigger, campaignId), trigger.offers(), campaignId);
+        StoredDecision decision =
+                decider.decide(customer, withoutUndeliverableChannels(trigger, campaign), trigger.offers(), campaignId);
+        // the chosen offer's definition, read once for the holdout and the offer step
+        Optional<CatalogueOffer> catalogued = Optional.empty();
         if (decision.action() != ActionType.NO_ACTION) {
-            String group = campaigns.assignHoldoutGroup(
-                    campaignId, Holdout.groupOf(customer.customerId(), trigger.key(), trigger.controlShare()));
+            catalogued = decision.offerId() == null ? Optional.empty() : catalogue.find(decision.offerId());
+            // a decision after a failed delivery keeps the group of the first
+            String group = campaign.holdoutGroup() != null
+                    ? campaign.holdoutGroup()
+                    : campaigns.assignHoldoutGroup(
+                            campaignId, Holdout.groupOf(customer.customerId(), trigger.key(), trigger.controlShare()));
             if (Holdout.CONTROL.equals(group)) {
                 return holdOut(campaignId, customer, trigger, decision);
             }
             Instant windowEnds = clock.instant().plus(decision.offer().validity());
             Optional<Explanation> heldOutOfOffer = offerHoldout.heldOut(
                     customer.customerId(),
-                    decision.offerId(),
+                    catalogued,
                     decision.channel(),
                     "the campaign records whether they reach " + trigger.goalEventType() + " by " + windowEnds
                             + ", when the offer would have expired, as the offer's control");
@@ -144,7 +150,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 decision.channel() == null ? "" : "on " + decision.channel(),
                 decision.ruleSetVersion());
         if (decision.action() != ActionType.NO_ACTION) {
-            Decided.remember(new Decided(campaign, customer, trigger, decision));
+            Decided.remember(new Decided(campaign, customer, trigger, decision, catalogued));
         }
         return new ReconnectDecision(decision.decisionId(), decision.action() != ActionType.NO_ACTION);
     }
@@ -181,13 +187,15 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         // the process issues the offer in the decision's transaction: what the decision read is still current
         Decided decided = Decided.recall(campaignId, decisionId).orElseGet(() -> {
             Campaign campaign = campaign(campaignId);
+            StoredDecision stored = decisions
+                    .find(decisionId)
+                    .orElseThrow(() -> new IllegalStateException("no decision " + decisionId));
             return new Decided(
                     campaign,
                     customer(campaign.customerId()),
                     triggers.version(campaign.triggerKey(), campaign.triggerVersion()),
-                    decisions
-                            .find(decisionId)
-                            .orElseThrow(() -> new IllegalStateException("no decision " + decisionId)));
+                    stored,
+                    stored.offerId() == null ? Optional.empty() : catalogue.find(stored.offerId()));
         });
         Customer customer = decided.customer();
         ReconnectTrigger trigger = decided.trigger();
@@ -198,8 +206,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         // a message postponed by quiet hours is sent later: its offer is valid from then
         Instant now = clock.instant();
         Instant sendAt = decision.notBefore() != null && decision.notBefore().isAfter(now) ? decision.notBefore() : now;
-        Optional<CatalogueOffer> catalogued =
-                decision.offerId() == null ? Optional.empty() : catalogue.find(decision.offerId());
+        Optional<CatalogueOffer> catalogued = decided.catalogued();
         OfferKind kind = catalogued.map(CatalogueOffer::kind).orElseGet(() -> CandidateOffer.kindOf(decision.offer()));
         // a code only where there is something to redeem: content or an invitation is made without one
         String code = null;
@@ -260,10 +267,17 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         log.info("Campaign {} ended: {}", campaignId, outcome);
     }
 
-    /** A channel on which this campaign's message could not be delivered is not tried again (fallback). */
-    private ReconnectContext withoutUndeliverableChannels(ReconnectTrigger trigger, String campaignId) {
+    /**
+     * A channel on which this campaign's message could not be delivered is not tried again (fallback). A campaign
+     * without a holdout group has queued no message yet (the group is assigned before the first one), so there is
+     * nothing to ask the outbox.
+     */
+    private ReconnectContext withoutUndeliverableChannels(ReconnectTrigger trigger, Campaign campaign) {
         ReconnectContext context = trigger.toReconnectContext();
-        Set<Channel> undeliverable = outbox.undeliverableChannels(campaignId);
+        if (campaign.holdoutGroup() == null) {
+            return context;
+        }
+        Set<Channel> undeliverable = outbox.undeliverableChannels(campaign.campaignId());
         if (undeliverable.isEmpty()) {
             return context;
         }
@@ -305,10 +319,15 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
 
     /**
      * What {@link #decide} read and decided, kept for the rest of its transaction (the offer step runs in it): the offer
-     * step need not read campaign, customer, trigger and decision again. Bound to the transaction, so it is gone when
-     * the transaction ends, committed or rolled back.
+     * step need not read campaign, customer, trigger, decision and the chosen offer's definition again. Bound to the
+     * transaction, so it is gone when the transaction ends, committed or rolled back.
      */
-    private record Decided(Campaign campaign, Customer customer, ReconnectTrigger trigger, StoredDecision decision) {
+    private record Decided(
+            Campaign campaign,
+            Customer customer,
+            ReconnectTrigger trigger,
+            StoredDecision decision,
+            Optional<CatalogueOffer> catalogued) {
 
         private static final Object KEY = Decided.class;
 

@@ -34,11 +34,17 @@ public class OfferHoldout {
      * @param outcome how the outcome is recorded, for the explanation (e.g. "the campaign records whether …")
      */
     public Optional<Explanation> heldOut(String customerId, String offerId, Channel channel, String outcome) {
-        if (offerId == null) {
-            return Optional.empty();
-        }
-        return offers.find(offerId)
-                .filter(offer ->
+        return offerId == null ? Optional.empty() : heldOut(customerId, offers.find(offerId), channel, outcome);
+    }
+
+    /**
+     * Like {@link #heldOut(String, String, Channel, String)} for the chosen offer already read from the catalogue.
+     *
+     * @param chosen the chosen offer; empty when it is not in the catalogue (a trigger's own offer): never held out
+     */
+    public Optional<Explanation> heldOut(
+            String customerId, Optional<CatalogueOffer> chosen, Channel channel, String outcome) {
+        return chosen.filter(offer ->
                         Holdout.CONTROL.equals(Holdout.offerGroupOf(customerId, offer.offerId(), offer.controlShare())))
                 .map(offer -> new Explanation(
                         HELD_OUT_RULE,

@@ -4,6 +4,7 @@ import static io.cxloop.engine.persistence.JdbcTime.utc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxloop.rules.nba.CandidateOffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ public class OfferRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+
+    private static final String TRIGGER_OFFER_PREFIX = CandidateOffer.triggerOfferId("");
 
     public OfferRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -32,7 +35,12 @@ public class OfferRepository {
                 .toList();
     }
 
+    /** The offer if it is in the catalogue and not deleted; a trigger's own offer ({@code trigger:<key>}) never is. */
     public Optional<CatalogueOffer> find(String offerId) {
+        if (offerId == null || offerId.startsWith(TRIGGER_OFFER_PREFIX)) {
+            // a catalogue id is lower-case letters, digits and dashes (OfferRequest): no need to ask the database
+            return Optional.empty();
+        }
         return jdbc.sql("select definition from offer where offer_id = ? and deleted = false")
                 .param(offerId)
                 .query(String.class)
