@@ -66,33 +66,25 @@ public class OfferCodes {
      */
     public IssuedOfferCode issue(
             String customerId, String campaignId, String decisionId, String offerId, Offer offer, Instant now) {
-        String code = newCode();
-        for (int attempt = 1; taken(code); attempt++) {
-            // 32^8 codes make a collision rare; checking first keeps the transaction clean on PostgreSQL
+        for (int attempt = 1; ; attempt++) {
+            IssuedOfferCode issued = new IssuedOfferCode(
+                    newCode(),
+                    customerId,
+                    campaignId,
+                    decisionId,
+                    offer.percent(),
+                    offer.freeExpressShipping(),
+                    now,
+                    now.plus(offer.validity()));
+            if (insert(issued, offerId)) {
+                return issued;
+            }
+            // 32^8 codes make a collision rare; the insert skips a taken code, which keeps the transaction clean on
+            // PostgreSQL without asking first
             if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("could not find a free offer code");
             }
-            code = newCode();
         }
-        IssuedOfferCode issued = new IssuedOfferCode(
-                code,
-                customerId,
-                campaignId,
-                decisionId,
-                offer.percent(),
-                offer.freeExpressShipping(),
-                now,
-                now.plus(offer.validity()));
-        insert(issued, offerId);
-        return issued;
-    }
-
-    private boolean taken(String code) {
-        return jdbc.sql("select count(*) from offer_code where code = ?")
-                        .param(code)
-                        .query(Integer.class)
-                        .single()
-                > 0;
     }
 
     String newCode() {
@@ -106,22 +98,25 @@ public class OfferCodes {
         return code.toString();
     }
 
-    private void insert(IssuedOfferCode code, String offerId) {
-        jdbc.sql(
-                        """
+    /** False when the code is taken (H2 runs in PostgreSQL mode, which knows {@code on conflict do nothing}). */
+    private boolean insert(IssuedOfferCode code, String offerId) {
+        return jdbc.sql(
+                                """
                 insert into offer_code (code, customer_id, campaign_id, decision_id, percent, free_express, issued_at,
                     expires_at, offer_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        code.code(),
-                        code.customerId(),
-                        code.campaignId(),
-                        code.decisionId(),
-                        code.percent(),
-                        code.freeExpressShipping(),
-                        utc(code.issuedAt()),
-                        utc(code.expiresAt()),
-                        offerId)
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                        .params(
+                                code.code(),
+                                code.customerId(),
+                                code.campaignId(),
+                                code.decisionId(),
+                                code.percent(),
+                                code.freeExpressShipping(),
+                                utc(code.issuedAt()),
+                                utc(code.expiresAt()),
+                                offerId)
+                        .update()
+                == 1;
     }
 }

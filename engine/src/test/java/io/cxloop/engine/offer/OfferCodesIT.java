@@ -4,16 +4,30 @@ import static io.cxloop.engine.support.Fixtures.germanCustomerWithEmailConsent;
 import static io.cxloop.engine.support.Fixtures.offer;
 import static io.cxloop.engine.support.Fixtures.triggerOfOffers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxloop.engine.customer.Customer;
+import io.cxloop.engine.customer.CustomerRepository;
 import io.cxloop.engine.support.EngineIT;
 import io.cxloop.engine.support.ProcessDriver;
+import io.cxloop.rules.model.Channel;
+import io.cxloop.rules.model.Offer;
+import io.cxloop.rules.model.ValueSegment;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Codes only where a code means something: a content offer goes out without one (and its message promises nothing to
@@ -27,7 +41,102 @@ class OfferCodesIT extends EngineIT {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aCodeThatIsTakenIsNeverIssuedTwiceAndTheTransactionGoesOn() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String customerId = "codes-" + run;
+        customers.save(new Customer(
+                customerId,
+                "Anna",
+                "Schmidt",
+                customerId + "@example.com",
+                null,
+                "de",
+                "Europe/Berlin",
+                Map.of(Channel.EMAIL, true),
+                ValueSegment.MEDIUM,
+                now,
+                now));
+        String taken = "CX-" + run.substring(0, 4).toUpperCase() + "-TAKN";
+        String free = "CX-" + run.substring(4, 8).toUpperCase() + "-FREE";
+        Deque<String> drawn = new ArrayDeque<>(List.of(taken, taken, free, "CX-NEVR-DRWN"));
+        OfferCodes codes = new OfferCodes(jdbc) {
+            @Override
+            String newCode() {
+                return drawn.pop();
+            }
+        };
+        Offer tenPercent = new Offer(10, Duration.ofHours(24), false);
+
+        IssuedOfferCode first = codes.issue(customerId, null, null, null, tenPercent, now);
+        // in one transaction, as in a campaign's job: a taken code must not spoil what follows (PostgreSQL)
+        IssuedOfferCode second = new TransactionTemplate(transactions).execute(status -> {
+            IssuedOfferCode issued = codes.issue(customerId, null, null, null, tenPercent, now);
+            assertThat(jdbc.sql("select count(*) from offer_code where customer_id = ?")
+                            .param(customerId)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(2);
+            return issued;
+        });
+
+        assertThat(first.code()).isEqualTo(taken);
+        assertThat(second.code()).as("the taken code is skipped").isEqualTo(free);
+        assertThat(second.expiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
+        assertThat(drawn).containsExactly("CX-NEVR-DRWN");
+        assertThat(jdbc.sql("select customer_id from offer_code where code = ?")
+                        .param(taken)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(customerId);
+    }
+
+    @Test
+    void noCodeIsIssuedWhenEveryCodeDrawnIsTaken() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String customerId = "codes-taken-" + run;
+        customers.save(new Customer(
+                customerId,
+                "Tom",
+                "Smith",
+                customerId + "@example.com",
+                null,
+                "en",
+                "Europe/London",
+                Map.of(),
+                ValueSegment.MEDIUM,
+                now,
+                now));
+        String taken = "CX-" + run.substring(0, 4).toUpperCase() + "-ONCE";
+        OfferCodes codes = new OfferCodes(jdbc) {
+            @Override
+            String newCode() {
+                return taken;
+            }
+        };
+        Offer tenPercent = new Offer(10, Duration.ofHours(24), false);
+        codes.issue(customerId, null, null, null, tenPercent, now);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> codes.issue(customerId, null, null, null, tenPercent, now))
+                .withMessageContaining("free offer code");
+        assertThat(jdbc.sql("select count(*) from offer_code where customer_id = ?")
+                        .param(customerId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
 
     @Test
     void onlyOffersWithSomethingToRedeemGetACodeAndTheMessageSaysWhatTheCustomerGets() {
