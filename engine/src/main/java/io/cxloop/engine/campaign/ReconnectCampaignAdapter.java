@@ -114,7 +114,6 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
         // the chosen offer's definition, read once for the holdout and the offer step
         Optional<CatalogueOffer> catalogued = Optional.empty();
         if (decision.action() != ActionType.NO_ACTION) {
-            catalogued = decision.offerId() == null ? Optional.empty() : catalogue.find(decision.offerId());
             // a decision after a failed delivery keeps the group of the first
             String group = campaign.holdoutGroup() != null
                     ? campaign.holdoutGroup()
@@ -123,6 +122,7 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
             if (Holdout.CONTROL.equals(group)) {
                 return holdOut(campaignId, customer, trigger, decision);
             }
+            catalogued = decision.offerId() == null ? Optional.empty() : catalogue.find(decision.offerId());
             Instant windowEnds = clock.instant().plus(decision.offer().validity());
             Optional<Explanation> heldOutOfOffer = offerHoldout.heldOut(
                     customer.customerId(),
