@@ -2,11 +2,13 @@ package io.cxloop.engine.camunda;
 
 import io.cxloop.processes.feedback.FeedbackClosedLoopDelegates;
 import io.cxloop.processes.feedback.FeedbackLoopPort;
+import io.cxloop.processes.reconnect.JourneyReconnect;
 import io.cxloop.processes.reconnect.JourneyReconnectDelegates;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.safety.ProcessSafetyPlugin;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -37,6 +39,12 @@ public class CamundaConfiguration {
     @Bean
     DueTimerHints dueTimerHints() {
         return new DueTimerHints();
+    }
+
+    /** Registers the history level {@value LeanAuditHistory#NAME} ({@code camunda.bpm.history-level} chooses). */
+    @Bean
+    ProcessEnginePlugin leanAuditHistory() {
+        return new LeanAuditHistory(Set.of(JourneyReconnect.PROCESS_KEY));
     }
 
     @Bean
