@@ -33,6 +33,7 @@ public final class JourneyReconnect {
     public static final String VAR_GOAL_EVENT_TYPE = "goalEventType";
 
     // process variables set by the delegates
+    /** String, transient: the offer step reads it in the same transaction. */
     public static final String VAR_DECISION_ID = "decisionId";
     /** Boolean, transient: the gateway after the decision reads it in the same transaction. */
     public static final String VAR_ACTION_CHOSEN = "actionChosen";

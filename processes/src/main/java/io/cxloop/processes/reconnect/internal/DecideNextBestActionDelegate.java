@@ -37,9 +37,10 @@ public class DecideNextBestActionDelegate implements JavaDelegate {
         if (decision.decisionId() == null || decision.decisionId().isBlank()) {
             throw new IllegalStateException("Decision for campaign " + campaignId + " has no id");
         }
-        execution.setVariable(VAR_DECISION_ID, decision.decisionId());
-        // routing flags for the gateway right after this task, in the same transaction: transient, so they cost no
-        // runtime and history rows (the stored decision keeps what was decided)
+        // the decision's id for the offer step, and the routing flags for the gateway right after this task: both run
+        // in this transaction, so they are transient and cost no runtime and history rows (the stored decision, the
+        // offer code and the outbox message keep the id and what was decided)
+        execution.setVariable(VAR_DECISION_ID, Variables.stringValue(decision.decisionId(), true));
         execution.setVariable(VAR_ACTION_CHOSEN, Variables.booleanValue(decision.actionChosen(), true));
         execution.setVariable(VAR_HELD_OUT, Variables.booleanValue(decision.heldOut(), true));
         if (decision.heldOut()) {
