@@ -28,6 +28,22 @@ public record Customer(
         valueSegment = valueSegment == null ? ValueSegment.MEDIUM : valueSegment;
     }
 
+    /** The same customer with these consents. */
+    public Customer withConsents(Map<Channel, Boolean> consents) {
+        return new Customer(
+                customerId,
+                firstName,
+                lastName,
+                email,
+                phone,
+                language,
+                timezone,
+                consents,
+                valueSegment,
+                createdAt,
+                updatedAt);
+    }
+
     public Set<Channel> consentedChannels() {
         return consents.entrySet().stream()
                 .filter(Map.Entry::getValue)

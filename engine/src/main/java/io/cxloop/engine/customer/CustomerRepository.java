@@ -44,18 +44,7 @@ public class CustomerRepository {
                             consents.put(Channel.valueOf(channel), rs.getBoolean("consent_granted"));
                         }
                     } while (rs.next());
-                    return Optional.of(new Customer(
-                            customer.customerId(),
-                            customer.firstName(),
-                            customer.lastName(),
-                            customer.email(),
-                            customer.phone(),
-                            customer.language(),
-                            customer.timezone(),
-                            consents,
-                            customer.valueSegment(),
-                            customer.createdAt(),
-                            customer.updatedAt()));
+                    return Optional.of(customer.withConsents(consents));
                 });
     }
 
