@@ -1,5 +1,7 @@
 package io.cxloop.engine.ruleset;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -12,6 +14,12 @@ import org.slf4j.LoggerFactory;
  * the request that uploads or tests it. Loops of rules re-activating each other are stopped earlier, by the engines'
  * limit on rule firings per decision.
  *
+ * <p>The limit counts the computing time of the rules' thread, not the clock: on a busy node (a timer drain, other
+ * uploads) the thread waits for a processor, and rules that finish — or that the firing limit stops — would otherwise
+ * be rejected as never ending, depending on the load. A thread that waits instead of computing is stopped by the clock
+ * at {@value #WALL_CLOCK_FACTOR} times the limit. Where the JVM cannot measure a thread's computing time, the clock
+ * alone decides, at the limit.
+ *
  * <p>Java cannot interrupt a loop that never looks at its interrupt flag. A runaway thread is stopped with {@link
  * Thread#stop()} where the JVM still supports it (Java 17 to 19); it only ever runs a rejected candidate's rules, whose
  * state is thrown away. On a JVM without it, the thread is left to spin (as a daemon at the lowest priority) until the
@@ -20,6 +28,14 @@ import org.slf4j.LoggerFactory;
 final class TimeLimit {
 
     private static final Logger log = LoggerFactory.getLogger(TimeLimit.class);
+
+    /** How many times the limit a run may take by the clock, waiting for a processor included. */
+    static final int WALL_CLOCK_FACTOR = 3;
+
+    /** How often the computing time of the rules' thread is looked at. */
+    private static final long CHECK_EVERY_MILLIS = 50;
+
+    private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private TimeLimit() {}
 
@@ -33,7 +49,8 @@ final class TimeLimit {
     /**
      * Runs {@code work} and returns its result.
      *
-     * @throws Exceeded when it runs longer than {@code limit}; the message names {@code what} and the limit
+     * @throws Exceeded when it computes longer than {@code limit}, or takes {@link #WALL_CLOCK_FACTOR} times as long by
+     *     the clock; the message names {@code what} and the limit
      */
     static <T> T run(String what, Duration limit, Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
@@ -50,7 +67,7 @@ final class TimeLimit {
         thread.setDaemon(true);
         thread.start();
         try {
-            thread.join(limit.toMillis());
+            awaitWithin(thread, limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(thread, what);
@@ -72,6 +89,24 @@ final class TimeLimit {
             throw new IllegalStateException(thrown);
         }
         return result.get();
+    }
+
+    /** Returns when the thread ends, has computed for {@code limit}, or has taken its wall-clock allowance. */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19
+    private static void awaitWithin(Thread thread, Duration limit) throws InterruptedException {
+        long limitNanos = limit.toNanos();
+        boolean measured = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long deadline = System.nanoTime() + (measured ? limitNanos * WALL_CLOCK_FACTOR : limitNanos);
+        while (thread.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            thread.join(Math.max(1, Math.min(CHECK_EVERY_MILLIS, left / 1_000_000)));
+            if (measured && threads.getThreadCpuTime(thread.getId()) >= limitNanos) {
+                return;
+            }
+        }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
