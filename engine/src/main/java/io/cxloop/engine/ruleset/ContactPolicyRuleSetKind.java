@@ -43,8 +43,8 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
      */
     private final Supplier<Map<String, InvitationEngine>> invitations;
 
-    private final DecisionReplay<NextBestActionRequest, NextBestAction> replay;
-    private final DecisionReplay<InvitationRequest, InvitationDecision> invitationReplay;
+    private final DecisionReplay<NextBestActionEngine, NextBestActionRequest, NextBestAction> replay;
+    private final DecisionReplay<InvitationEngine, InvitationRequest, InvitationDecision> invitationReplay;
 
     public ContactPolicyRuleSetKind(
             ObjectMapper json,
@@ -126,9 +126,9 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
         reports.add(replay.replay(
                 NextBestActionRuleSet.NAME,
                 name(),
-                () -> candidatePair::decide,
+                () -> candidatePair,
                 candidate.ruleSetVersion(),
-                activePair::decide,
+                activePair,
                 active.ruleSetVersion(),
                 from,
                 to));
@@ -137,9 +137,9 @@ public class ContactPolicyRuleSetKind implements RuleSetKind<ContactPolicyEngine
                 .forEach((ruleSet, invitation) -> reports.add(invitationReplay.replay(
                         ruleSet,
                         ruleSet,
-                        () -> invitation.withContactPolicy(candidate)::decide,
+                        () -> invitation.withContactPolicy(candidate),
                         candidate.ruleSetVersion(),
-                        invitation::decide,
+                        invitation,
                         active.ruleSetVersion(),
                         from,
                         to)));

@@ -29,7 +29,7 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     private final String name;
     private final ObjectMapper json;
-    private final DecisionReplay<InvitationRequest, InvitationDecision> replay;
+    private final DecisionReplay<InvitationEngine, InvitationRequest, InvitationDecision> replay;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
     private final PolicyComposedBuiltIn<InvitationEngine> builtIn;
 
@@ -114,14 +114,6 @@ public class InvitationRuleSetKind implements RuleSetKind<InvitationEngine> {
 
     @Override
     public SimulationReport simulate(InvitationEngine candidate, InvitationEngine active, Instant from, Instant to) {
-        return replay.replay(
-                name,
-                name,
-                () -> candidate::decide,
-                candidate.ruleSetVersion(),
-                active::decide,
-                active.ruleSetVersion(),
-                from,
-                to);
+        return replay.versions(name, candidate, active, from, to);
     }
 }

@@ -26,12 +26,9 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
 
     private static final TypeReference<List<NextBestActionScenario>> SCENARIOS = new TypeReference<>() {};
 
-    /** Decisions one simulation replays at most. */
-    static final int SIMULATED_AT_MOST = 20_000;
-
     private final ObjectMapper json;
     private final ActiveRuleSet<ContactPolicyEngine> contactPolicy;
-    private final DecisionReplay<NextBestActionRequest, NextBestAction> replay;
+    private final DecisionReplay<NextBestActionEngine, NextBestActionRequest, NextBestAction> replay;
     private final PolicyComposedBuiltIn<NextBestActionEngine> builtIn;
 
     public NextBestActionRuleSetKind(
@@ -110,14 +107,6 @@ public class NextBestActionRuleSetKind implements RuleSetKind<NextBestActionEngi
     @Override
     public SimulationReport simulate(
             NextBestActionEngine candidate, NextBestActionEngine active, Instant from, Instant to) {
-        return replay.replay(
-                name(),
-                name(),
-                () -> candidate::decide,
-                candidate.ruleSetVersion(),
-                active::decide,
-                active.ruleSetVersion(),
-                from,
-                to);
+        return replay.versions(name(), candidate, active, from, to);
     }
 }

@@ -5,7 +5,7 @@ import static io.cxloop.engine.persistence.JdbcTime.utc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cxloop.engine.ruleset.SimulationReport.Change;
+import io.cxloop.engine.ruleset.DecisionReplay.Recorded;
 import io.cxloop.rules.RuleSetCompilationException;
 import io.cxloop.rules.feedback.NpsClass;
 import io.cxloop.rules.feedback.Topic;
@@ -24,12 +24,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,15 +40,14 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
 
     private static final TypeReference<List<TriageScenario>> SCENARIOS = new TypeReference<>() {};
 
-    /** Feedback one simulation replays at most. */
-    static final int SIMULATED_AT_MOST = 20_000;
-
     private final ObjectMapper json;
     private final JdbcClient jdbc;
+    private final DecisionReplay<TriageEngine, TriageRequest, TriageDecision> replay;
 
     public TriageRuleSetKind(ObjectMapper json, JdbcClient jdbc) {
         this.json = json;
         this.jdbc = jdbc;
+        this.replay = DecisionReplay.triages(this::triagedFeedback);
     }
 
     @Override
@@ -133,13 +130,19 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
                 .toList();
     }
 
-    /**
-     * Replays the feedback triaged in the period. The feedback's NPS class, topics and touchpoint are as recorded; the
-     * value segment is the customer's today (feedback does not record the segment it was triaged with).
-     */
+    /** Replays the feedback triaged in the period (see {@link #triagedFeedback}). */
     @Override
     public SimulationReport simulate(TriageEngine candidate, TriageEngine active, Instant from, Instant to) {
-        List<Replayed> inputs = jdbc.sql(
+        return replay.versions(name(), candidate, active, from, to);
+    }
+
+    /**
+     * The feedback triaged in {@code [from, to)}, by whichever version. The feedback's NPS class, topics and touchpoint
+     * are as recorded; the value segment is the customer's today (feedback does not record the segment it was triaged
+     * with).
+     */
+    private List<Recorded<TriageRequest>> triagedFeedback(String ruleSet, Instant from, Instant to, int limit) {
+        return jdbc.sql(
                         """
                 select f.feedback_id, f.customer_id, f.received_at, f.nps_class, f.topics, f.touchpoint,
                     c.value_segment
@@ -147,8 +150,8 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
                 where f.triage_rules is not null and f.received_at >= ? and f.received_at < ?
                 order by f.received_at, f.feedback_id
                 fetch first ? rows only""")
-                .params(utc(from), utc(to), SIMULATED_AT_MOST + 1)
-                .query((rs, row) -> new Replayed(
+                .params(utc(from), utc(to), limit)
+                .query((rs, row) -> new Recorded<>(
                         rs.getString("feedback_id"),
                         rs.getString("customer_id"),
                         instant(rs, "received_at"),
@@ -162,56 +165,6 @@ public class TriageRuleSetKind implements RuleSetKind<TriageEngine> {
                                         ? null
                                         : Touchpoint.valueOf(rs.getString("touchpoint")))))
                 .list();
-        boolean truncated = inputs.size() > SIMULATED_AT_MOST;
-        List<Replayed> replayed = truncated ? inputs.subList(0, SIMULATED_AT_MOST) : inputs;
-        Tally activeTally = new Tally();
-        Tally candidateTally = new Tally();
-        List<Change> changes = new ArrayList<>();
-        int changed = 0;
-        for (Replayed input : replayed) {
-            String before = activeTally.count(active.triage(input.request()));
-            String after = candidateTally.count(candidate.triage(input.request()));
-            if (!before.equals(after)) {
-                changed++;
-                if (changes.size() < SimulationReport.CHANGES_LISTED) {
-                    changes.add(new Change(input.feedbackId(), input.customerId(), input.receivedAt(), before, after));
-                }
-            }
-        }
-        return new SimulationReport(
-                name(),
-                candidate.ruleSetVersion(),
-                active.ruleSetVersion(),
-                from,
-                to,
-                replayed.size(),
-                changed,
-                activeTally.counts,
-                candidateTally.counts,
-                changes,
-                truncated);
-    }
-
-    private record Replayed(String feedbackId, String customerId, Instant receivedAt, TriageRequest request) {}
-
-    /** Triage counts by dimension. */
-    private static final class Tally {
-
-        final Map<String, Map<String, Long>> counts = new TreeMap<>();
-
-        /** Counts a triage and returns it in words, e.g. {@code CALL_BACK by billing within 4 h (CRITICAL)}. */
-        String count(TriageDecision decision) {
-            add("action", decision.action().name());
-            add("team", decision.team());
-            add("severity", decision.severity().name());
-            add("slaHours", Integer.toString(decision.slaHours()));
-            return decision.action() + " by " + decision.team() + " within " + decision.slaHours() + " h ("
-                    + decision.severity() + ")";
-        }
-
-        private void add(String dimension, String value) {
-            counts.computeIfAbsent(dimension, d -> new TreeMap<>()).merge(value, 1L, Long::sum);
-        }
     }
 
     private static Set<Topic> topics(String stored) {

@@ -132,6 +132,17 @@ class TriageRuleSetIT extends EngineIT {
                 .getBody();
         assertThat(simulation.path("activeVersion").asText()).isEqualTo(BUILT_IN);
         assertThat(simulation.path("candidateVersion").asText()).isEqualTo(label);
+        assertThat(simulation.path("changed").asInt()).isPositive();
+        assertThat(simulation.path("active").path("team").has("vip-care")).isFalse();
+        assertThat(simulation.path("candidate").path("team").path("vip-care").asLong())
+                .as("counted by team: %s", simulation.path("candidate"))
+                .isPositive();
+        assertThat(simulation
+                        .path("candidate")
+                        .path("severity")
+                        .path("CRITICAL")
+                        .asLong())
+                .isPositive();
         assertThat(simulation.path("changes"))
                 .filteredOn(change -> change.path("decisionId")
                         .asText()
