@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,8 @@ class OfferCodesIT extends EngineIT {
 
     /** Above every other test's minimum cart value, so only this test's trigger and broader ones match. */
     private static final double CART = 23_456_789;
+
+    private static final Offer TEN_PERCENT = new Offer(10, Duration.ofHours(24), false);
 
     @Autowired
     ManagementService management;
@@ -55,34 +58,16 @@ class OfferCodesIT extends EngineIT {
     @Test
     void aCodeThatIsTakenIsNeverIssuedTwiceAndTheTransactionGoesOn() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String customerId = "codes-" + run;
-        customers.save(new Customer(
-                customerId,
-                "Anna",
-                "Schmidt",
-                customerId + "@example.com",
-                null,
-                "de",
-                "Europe/Berlin",
-                Map.of(Channel.EMAIL, true),
-                ValueSegment.MEDIUM,
-                now,
-                now));
+        String customerId = aCustomerWithoutCodes("codes-" + run, now);
         String taken = "CX-" + run.substring(0, 4).toUpperCase() + "-TAKN";
         String free = "CX-" + run.substring(4, 8).toUpperCase() + "-FREE";
         Deque<String> drawn = new ArrayDeque<>(List.of(taken, taken, free, "CX-NEVR-DRWN"));
-        OfferCodes codes = new OfferCodes(jdbc) {
-            @Override
-            String newCode() {
-                return drawn.pop();
-            }
-        };
-        Offer tenPercent = new Offer(10, Duration.ofHours(24), false);
+        OfferCodes codes = codesDrawing(drawn::pop);
 
-        IssuedOfferCode first = codes.issue(customerId, null, null, null, tenPercent, now);
+        IssuedOfferCode first = codes.issue(customerId, null, null, null, TEN_PERCENT, now);
         // in one transaction, as in a campaign's job: a taken code must not spoil what follows (PostgreSQL)
         IssuedOfferCode second = new TransactionTemplate(transactions).execute(status -> {
-            IssuedOfferCode issued = codes.issue(customerId, null, null, null, tenPercent, now);
+            IssuedOfferCode issued = codes.issue(customerId, null, null, null, TEN_PERCENT, now);
             assertThat(jdbc.sql("select count(*) from offer_code where customer_id = ?")
                             .param(customerId)
                             .query(Integer.class)
@@ -105,31 +90,13 @@ class OfferCodesIT extends EngineIT {
     @Test
     void noCodeIsIssuedWhenEveryCodeDrawnIsTaken() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String customerId = "codes-taken-" + run;
-        customers.save(new Customer(
-                customerId,
-                "Tom",
-                "Smith",
-                customerId + "@example.com",
-                null,
-                "en",
-                "Europe/London",
-                Map.of(),
-                ValueSegment.MEDIUM,
-                now,
-                now));
+        String customerId = aCustomerWithoutCodes("codes-taken-" + run, now);
         String taken = "CX-" + run.substring(0, 4).toUpperCase() + "-ONCE";
-        OfferCodes codes = new OfferCodes(jdbc) {
-            @Override
-            String newCode() {
-                return taken;
-            }
-        };
-        Offer tenPercent = new Offer(10, Duration.ofHours(24), false);
-        codes.issue(customerId, null, null, null, tenPercent, now);
+        OfferCodes codes = codesDrawing(() -> taken);
+        codes.issue(customerId, null, null, null, TEN_PERCENT, now);
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> codes.issue(customerId, null, null, null, tenPercent, now))
+                .isThrownBy(() -> codes.issue(customerId, null, null, null, TEN_PERCENT, now))
                 .withMessageContaining("free offer code");
         assertThat(jdbc.sql("select count(*) from offer_code where customer_id = ?")
                         .param(customerId)
@@ -195,6 +162,33 @@ class OfferCodesIT extends EngineIT {
         Map<String, Object> content = offer("codes-bad-" + run, "CONTENT", 5);
         content.put("freeExpressShipping", true);
         assertBadRequest(admin().postForEntity("/api/offers", content, JsonNode.class), "freeExpressShipping");
+    }
+
+    /** A customer saved just now, who holds no offer code yet. */
+    private String aCustomerWithoutCodes(String customerId, Instant now) {
+        customers.save(new Customer(
+                customerId,
+                "Anna",
+                "Schmidt",
+                customerId + "@example.com",
+                null,
+                "de",
+                "Europe/Berlin",
+                Map.of(Channel.EMAIL, true),
+                ValueSegment.MEDIUM,
+                now,
+                now));
+        return customerId;
+    }
+
+    /** Offer codes that draw their codes from {@code draw} instead of at random, so that a test can draw a taken one. */
+    private OfferCodes codesDrawing(Supplier<String> draw) {
+        return new OfferCodes(jdbc) {
+            @Override
+            String newCode() {
+                return draw.get();
+            }
+        };
     }
 
     private String create(Map<String, Object> offer) {
