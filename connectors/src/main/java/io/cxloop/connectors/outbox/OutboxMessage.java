@@ -45,53 +45,17 @@ public record OutboxMessage(
      */
     public record Unsubscribe(String url, String mailto) {}
 
-    /** A first attempt of a transactional message (no unsubscribe). */
-    public OutboxMessage(
-            String id,
-            String channel,
-            String recipient,
-            String language,
-            String subject,
-            String htmlBody,
-            String textBody,
-            int attempts,
-            String customerId,
-            String kind,
-            String reference,
-            Integer priority) {
-        this(
-                id,
-                channel,
-                recipient,
-                language,
-                subject,
-                htmlBody,
-                textBody,
-                attempts,
-                customerId,
-                kind,
-                reference,
-                priority,
-                false,
-                null,
-                false);
-    }
-
-    /** A message without customer, kind, reference or priority (e.g. for a connector on its own). */
-    public OutboxMessage(
-            String id,
-            String channel,
-            String recipient,
-            String language,
-            String subject,
-            String htmlBody,
-            String textBody,
-            int attempts) {
-        this(id, channel, recipient, language, subject, htmlBody, textBody, attempts, null, null, null, null);
-    }
-
     /** The same message as a new attempt. */
     public OutboxMessage withAttempt(int attempts, boolean resumed) {
+        return with(attempts, marketing, unsubscribe, resumed);
+    }
+
+    /** The same message as marketing with the given unsubscribe addresses. */
+    public OutboxMessage withUnsubscribe(Unsubscribe unsubscribe) {
+        return with(attempts, true, unsubscribe, resumed);
+    }
+
+    private OutboxMessage with(int attempts, boolean marketing, Unsubscribe unsubscribe, boolean resumed) {
         return new OutboxMessage(
                 id,
                 channel,
@@ -106,26 +70,6 @@ public record OutboxMessage(
                 reference,
                 priority,
                 marketing,
-                unsubscribe,
-                resumed);
-    }
-
-    /** The same message as marketing with the given unsubscribe addresses. */
-    public OutboxMessage withUnsubscribe(Unsubscribe unsubscribe) {
-        return new OutboxMessage(
-                id,
-                channel,
-                recipient,
-                language,
-                subject,
-                htmlBody,
-                textBody,
-                attempts,
-                customerId,
-                kind,
-                reference,
-                priority,
-                true,
                 unsubscribe,
                 resumed);
     }

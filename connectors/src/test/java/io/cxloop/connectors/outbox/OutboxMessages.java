@@ -18,57 +18,73 @@ public final class OutboxMessages {
     public static OutboxMessage reconnectOfferEmailTo(String recipient) {
         RenderedMessage offer =
                 TEMPLATES.render(ReconnectOffers.TEMPLATE, Locale.GERMAN, ReconnectOffers.johnsSneakers());
-        return new OutboxMessage(
-                UUID.randomUUID().toString(),
+        return firstAttempt(
                 "EMAIL",
                 recipient,
-                "de",
                 offer.subject(),
                 offer.htmlBody(),
                 offer.textBody(),
-                0,
                 "john",
                 ReconnectOffers.TEMPLATE,
-                "SNEAKER15",
-                null);
+                "SNEAKER15");
     }
 
     /** The offer as a short text message. */
     public static OutboxMessage reconnectOfferSmsTo(String phoneNumber) {
-        return new OutboxMessage(
-                UUID.randomUUID().toString(),
+        return firstAttempt(
                 "SMS",
                 phoneNumber,
-                "de",
                 null,
                 null,
                 "Hallo John, 15 % auf Ihren Warenkorb mit Code SNEAKER15 – nur 24 Stunden.",
-                0,
                 "john",
                 ReconnectOffers.TEMPLATE,
-                "SNEAKER15",
-                null);
+                "SNEAKER15");
     }
 
     /** A call-back request for the call center, of the given kind and without an own priority. */
     public static OutboxMessage callBackTo(String phoneNumber, String kind, String reason) {
-        return new OutboxMessage(
-                UUID.randomUUID().toString(),
+        return firstAttempt(
                 "CALL_QUEUE",
                 phoneNumber,
-                "de",
                 reason,
                 null,
                 "Guten Tag, hier ist der Kundenservice. Sie hatten uns eine Bewertung geschickt …",
-                0,
                 "anna",
                 kind,
-                "CASE-4711",
-                null);
+                "CASE-4711");
     }
 
     /** A message on a channel nobody delivers. */
     public static OutboxMessage faxTo(String number) {
-        return new OutboxMessage(UUID.randomUUID().toString(), "FAX", number, "de", null, null, "Hallo", 0);
+        return firstAttempt("FAX", number, null, null, "Hallo", null, null, null);
+    }
+
+    /** A first attempt in German of a message that is not marketing, with its kind's priority. */
+    public static OutboxMessage firstAttempt(
+            String channel,
+            String recipient,
+            String subject,
+            String htmlBody,
+            String textBody,
+            String customerId,
+            String kind,
+            String reference) {
+        return new OutboxMessage(
+                UUID.randomUUID().toString(),
+                channel,
+                recipient,
+                "de",
+                subject,
+                htmlBody,
+                textBody,
+                0,
+                customerId,
+                kind,
+                reference,
+                null,
+                false,
+                null,
+                false);
     }
 }

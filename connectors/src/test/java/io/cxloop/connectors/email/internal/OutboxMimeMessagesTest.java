@@ -67,8 +67,8 @@ class OutboxMimeMessagesTest {
     @Test
     void aTextOnlyMessageHasASinglePart() throws Exception {
         OutboxMessage offer = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org");
-        OutboxMessage textOnly = new OutboxMessage(
-                offer.id(), "EMAIL", offer.recipient(), "de", offer.subject(), null, offer.textBody(), 0);
+        OutboxMessage textOnly = OutboxMessages.firstAttempt(
+                "EMAIL", offer.recipient(), offer.subject(), null, offer.textBody(), null, null, null);
 
         MimeMessage parsed = parse(OutboxMimeMessages.toRfc822(OutboxMimeMessages.build(textOnly, SHOP)));
 
@@ -87,8 +87,8 @@ class OutboxMimeMessagesTest {
     @Test
     void aMalformedRecipientIsAnError() {
         OutboxMessage offer = OutboxMessages.reconnectOfferEmailTo("john.doe@example.org");
-        OutboxMessage malformed = new OutboxMessage(
-                offer.id(), "EMAIL", "john doe", "de", offer.subject(), offer.htmlBody(), offer.textBody(), 0);
+        OutboxMessage malformed = OutboxMessages.firstAttempt(
+                "EMAIL", "john doe", offer.subject(), offer.htmlBody(), offer.textBody(), null, null, null);
 
         assertThatThrownBy(() -> OutboxMimeMessages.build(malformed, SHOP)).isInstanceOf(AddressException.class);
     }
