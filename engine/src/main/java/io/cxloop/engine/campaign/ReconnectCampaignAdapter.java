@@ -230,21 +230,20 @@ public class ReconnectCampaignAdapter implements ReconnectCampaignPort {
                 template,
                 locale,
                 templateVariables(customer, code, decision.offer(), sendAt, expiresAt, decision.channel()));
-        String messageId = outbox.queue(new OutboxRepository.NewMessage(
-                customer.customerId(),
-                campaignId,
-                decisionId,
-                code,
-                decision.channel(),
-                template,
-                customer.addressFor(decision.channel()),
-                customer.language(),
-                rendered.subject(),
-                rendered.htmlBody(),
-                rendered.textBody()));
-        if (sendAt.isAfter(now)) {
-            outbox.postpone(messageId, sendAt);
-        }
+        String messageId = outbox.queue(
+                new OutboxRepository.NewMessage(
+                        customer.customerId(),
+                        campaignId,
+                        decisionId,
+                        code,
+                        decision.channel(),
+                        template,
+                        customer.addressFor(decision.channel()),
+                        customer.language(),
+                        rendered.subject(),
+                        rendered.htmlBody(),
+                        rendered.textBody()),
+                sendAt);
         return new IssuedOffer(code, messageId, expiresAt);
     }
 

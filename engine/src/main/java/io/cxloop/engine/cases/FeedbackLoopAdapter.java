@@ -196,6 +196,8 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
             // marketing e-mail shows its unsubscribe link in the body too (UWG § 7 (3))
             variables.put("unsubscribeUrl", unsubscribe.url());
         }
+        // service messages are not capped, but wait out the customer's quiet hours like marketing does
+        Instant leavesAt = notBefore != null ? notBefore : contactPolicy.quietHoursEnd(now, customer.timezone());
         String messageId = queue(
                 customer,
                 Channel.EMAIL,
@@ -206,12 +208,8 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
                 null,
                 // an invitation to advocate is marketing: it honours unsubscribes and carries the link
                 message == CustomerMessage.REVIEW_INVITATION,
-                decisionId);
-        // service messages are not capped, but wait out the customer's quiet hours like marketing does
-        Instant leavesAt = notBefore != null ? notBefore : contactPolicy.quietHoursEnd(now, customer.timezone());
-        if (leavesAt != null && leavesAt.isAfter(now)) {
-            outbox.postpone(messageId, leavesAt);
-        }
+                decisionId,
+                leavesAt);
         if (caseId != null) {
             cases.linkMessage(caseId, messageId, message.name());
             cases.note(caseId, message + "_SENT", null, leavesAt == null ? null : "waits until " + leavesAt, now);
@@ -266,6 +264,7 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
         }
         Map<String, Object> variables = variables(customer, rated, complaint);
         variables.put("surveyUrl", survey.url());
+        Instant leavesAt = contactPolicy.quietHoursEnd(now, customer.timezone());
         String messageId = queue(
                 customer,
                 channel,
@@ -274,11 +273,9 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
                 customer.language(),
                 variables,
                 null,
-                false);
-        Instant leavesAt = contactPolicy.quietHoursEnd(now, customer.timezone());
-        if (leavesAt != null) {
-            outbox.postpone(messageId, leavesAt);
-        }
+                false,
+                null,
+                leavesAt);
         cases.linkMessage(caseId, messageId, "FOLLOW_UP_SURVEY");
         cases.note(
                 caseId,
@@ -317,9 +314,10 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
             Map<String, Object> variables,
             Integer priority,
             boolean marketing) {
-        return queue(customer, channel, template, recipient, language, variables, priority, marketing, null);
+        return queue(customer, channel, template, recipient, language, variables, priority, marketing, null, null);
     }
 
+    /** Queues a message that leaves at once, or at {@code notBefore} when that is later. */
     private String queue(
             Customer customer,
             Channel channel,
@@ -329,22 +327,25 @@ public class FeedbackLoopAdapter implements FeedbackLoopPort {
             Map<String, Object> variables,
             Integer priority,
             boolean marketing,
-            String decisionId) {
+            String decisionId,
+            Instant notBefore) {
         RenderedMessage rendered = templates.render(template, Locale.forLanguageTag(language), variables);
-        return outbox.queue(new NewMessage(
-                customer.customerId(),
-                null,
-                decisionId,
-                null,
-                channel,
-                template,
-                recipient,
-                language,
-                rendered.subject(),
-                rendered.htmlBody(),
-                rendered.textBody(),
-                priority,
-                marketing));
+        return outbox.queue(
+                new NewMessage(
+                        customer.customerId(),
+                        null,
+                        decisionId,
+                        null,
+                        channel,
+                        template,
+                        recipient,
+                        language,
+                        rendered.subject(),
+                        rendered.htmlBody(),
+                        rendered.textBody(),
+                        priority,
+                        marketing),
+                notBefore);
     }
 
     private static Map<String, Object> variables(Customer customer, Feedback rated, FeedbackCase complaint) {

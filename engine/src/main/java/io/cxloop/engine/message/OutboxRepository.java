@@ -615,13 +615,6 @@ public class OutboxRepository implements OutboxStore {
         }
     }
 
-    public void postpone(String id, Instant notBefore) {
-        jdbc.sql(
-                        "update outbox_message set next_attempt_at = ?, updated_at = ? where message_id = ? and status = 'QUEUED'")
-                .params(utc(notBefore), utc(clock.instant()), id)
-                .update();
-    }
-
     /** Reconnect messages of the customer since the given time that were not given up on. */
     public List<Contact> contactsSince(String customerId, Instant since) {
         return jdbc.sql(

@@ -102,12 +102,14 @@ class ContactPolicyIT extends EngineIT {
 
         Instant eight = nextEightOClock(zone);
         Map<String, Object> message = jdbc.sql(
-                        "select status, next_attempt_at, offer_code from outbox_message where customer_id = ?")
+                        "select status, next_attempt_at, claimed_at, offer_code from outbox_message where customer_id = ?")
                 .param(customerId)
                 .query()
                 .singleRow();
         assertThat(message.get("status")).isEqualTo("QUEUED");
         assertThat(asInstant(message.get("next_attempt_at"))).isEqualTo(eight);
+        // queued to wait, not queued due and held back by the dispatcher's check of the quiet hours
+        assertThat(message.get("claimed_at")).as("claimed by a dispatcher").isNull();
         Object expiresAt = jdbc.sql("select expires_at from offer_code where code = ?")
                 .param(message.get("offer_code"))
                 .query()
