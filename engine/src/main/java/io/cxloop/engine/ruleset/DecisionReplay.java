@@ -144,7 +144,7 @@ final class DecisionReplay<E, Q, D> {
         }
     }
 
-    /** Replays the decisions of {@code ruleSet} made in {@code [from, to)} through a candidate version of it and the active one. */
+    /** Replays the decisions of {@code ruleSet} in {@code [from, to)} through a candidate version and the active one. */
     SimulationReport versions(String ruleSet, E candidate, E active, Instant from, Instant to) {
         return replay(
                 ruleSet,
