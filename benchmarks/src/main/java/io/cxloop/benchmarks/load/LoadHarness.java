@@ -122,8 +122,10 @@ public final class LoadHarness {
 
     /**
      * The start-up as a user meets it: the engine in a JVM of its own on an empty database (Flyway and Camunda create
-     * their schema, the BPMN is deployed), then again on that database. The harness's own first start (this JVM, the
-     * run's database) is reported beside them.
+     * their schema, the BPMN is deployed), then again on that database, launched three ways: on the harness's class
+     * path (as {@code spring-boot:run}), as {@code java -jar} of the application jar, and with Spring Boot's class data
+     * sharing recipe (extracted jar, a training run, {@code -XX:SharedArchiveFile}). The harness's own first start
+     * (this JVM, the run's database) is reported beside them.
      */
     private static void startup(LoadSettings settings, Path work, Report report, int smtpPort, Duration inHarness)
             throws Exception {
@@ -135,18 +137,25 @@ public final class LoadHarness {
                     EngineUnderTest.arguments(database, smtpPort, directory, settings.engineArguments()));
             // Spring Boot's line that the engine has started is logged by the application class
             arguments.add("--logging.level.io.cxloop.engine.CxloopApplication=INFO");
-            for (String what : List.of("empty database", "the same database again")) {
-                ColdStart.Result result = ColdStart.run(arguments, directory);
-                rows.add(List.of(
-                        what,
-                        seconds(result.wall()),
-                        seconds(result.reported()),
-                        seconds(result.cpu()),
-                        Report.loadAverage()));
+            ColdStart.Launch classPath = ColdStart.Launch.classPath();
+            rows.add(row(classPath, "empty", ColdStart.run(classPath, arguments, directory)));
+            rows.add(row(classPath, "again", ColdStart.run(classPath, arguments, directory)));
+            if (Files.isRegularFile(settings.applicationJar())) {
+                ColdStart.Launch jar = ColdStart.Launch.jar(settings.applicationJar());
+                rows.add(row(jar, "again", ColdStart.run(jar, arguments, directory)));
+                ColdStart.Trained trained = ColdStart.train(settings.applicationJar(), arguments, work.resolve("cds"));
+                report.line(
+                        "CDS: extracting the jar and the training run took %s (load avg %s).",
+                        seconds(trained.took()), Report.loadAverage());
+                rows.add(row(trained.launch(), "again", ColdStart.run(trained.launch(), arguments, directory)));
+                rows.add(row(trained.launch(), "again", ColdStart.run(trained.launch(), arguments, directory)));
+            } else {
+                report.line("No application jar at %s: only the class path was measured.", settings.applicationJar());
             }
         }
         report.table(
                 List.of(
+                        "launched",
                         "database",
                         "launch to started (wall)",
                         "as Spring Boot reports it",
@@ -157,6 +166,16 @@ public final class LoadHarness {
                 "For comparison, the harness's own first start (its JVM, before any scenario, the run's empty"
                         + " database): %s.",
                 seconds(inHarness));
+    }
+
+    private static List<String> row(ColdStart.Launch launch, String database, ColdStart.Result result) {
+        return List.of(
+                launch.name(),
+                database,
+                seconds(result.wall()),
+                seconds(result.reported()),
+                seconds(result.cpu()),
+                Report.loadAverage());
     }
 
     private static void summarize(

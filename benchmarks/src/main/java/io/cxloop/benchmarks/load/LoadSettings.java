@@ -1,5 +1,6 @@
 package io.cxloop.benchmarks.load;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,7 +14,8 @@ import java.util.Set;
  * second), {@code load.step-seconds} (how long each rate is offered), {@code load.delay} (the cart-abandoned trigger's
  * delay during the end-to-end run), {@code load.campaigns} (how many waiting campaigns the timer drain makes due),
  * {@code load.pg.*} (the PostgreSQL server) and {@code load.engine} (extra engine settings, e.g.
- * {@code --camunda.bpm.job-execution.max-pool-size=8}).
+ * {@code --camunda.bpm.job-execution.max-pool-size=8}) and {@code load.application-jar} (the engine's application jar,
+ * which the start-up scenario launches with {@code java -jar}).
  */
 record LoadSettings(
         Set<Scenario> scenarios,
@@ -27,7 +29,8 @@ record LoadSettings(
         String pgPassword,
         List<String> engineArguments,
         String heap,
-        int costEvents) {
+        int costEvents,
+        Path applicationJar) {
 
     enum Scenario {
         STARTUP,
@@ -81,7 +84,10 @@ record LoadSettings(
                         .filter(argument -> !argument.isBlank())
                         .toList(),
                 property("load.heap", "?"),
-                Integer.parseInt(property("load.cost-events", "300")));
+                Integer.parseInt(property("load.cost-events", "300")),
+                Path.of(property("load.application-jar", "../engine/target/cxloop-engine-0.1.0-SNAPSHOT.jar"))
+                        .toAbsolutePath()
+                        .normalize());
     }
 
     private static String property(String name, String defaultValue) {
