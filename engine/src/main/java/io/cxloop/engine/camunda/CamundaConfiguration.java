@@ -7,12 +7,18 @@ import io.cxloop.processes.reconnect.JourneyReconnectDelegates;
 import io.cxloop.processes.reconnect.ReconnectCampaignPort;
 import io.cxloop.processes.safety.ProcessSafetyPlugin;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +30,20 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class CamundaConfiguration {
+
+    /**
+     * Camunda's Spring configuration as the starter makes it (which backs off for this bean), taking the MyBatis
+     * mappings parsed while the context was built ({@link CamundaMappings}).
+     */
+    @Bean
+    ProcessEngineConfigurationImpl processEngineConfigurationImpl(
+            List<ProcessEnginePlugin> plugins,
+            @Qualifier(CamundaMappings.BEAN_NAME) ObjectProvider<CamundaMappings> mappings) {
+        SpringProcessEngineConfiguration configuration = CamundaSpringBootUtil.initCustomFields(
+                new PreparedMappingsProcessEngineConfiguration(mappings.getIfAvailable()));
+        configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
+        return configuration;
+    }
 
     @Bean
     ProcessEnginePlugin processSafetyPlugin() {

@@ -37,6 +37,20 @@ class CamundaHardeningIT extends EngineIT {
     }
 
     @Test
+    void theEngineTookCamundasMappingsParsedWhileTheContextWasBuilt() {
+        assertThat(configuration).isInstanceOf(PreparedMappingsProcessEngineConfiguration.class);
+        assertThat(((PreparedMappingsProcessEngineConfiguration) configuration).tookPreparedMappings())
+                .isTrue();
+        // the SQL it runs is on this context's data source
+        assertThat(configuration
+                        .getSqlSessionFactory()
+                        .getConfiguration()
+                        .getEnvironment()
+                        .getDataSource())
+                .isSameAs(configuration.getDataSource());
+    }
+
+    @Test
     void theJourneyReconnectProcessIsDeployed() {
         assertThat(repository
                         .createProcessDefinitionQuery()
