@@ -223,11 +223,30 @@ public final class LoadHarness {
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
+    /**
+     * PostgreSQL's autovacuum also keeps the planner's statistics: without it, Camunda's runtime tables (rows inserted
+     * and deleted with every campaign) are never analysed, and the planner keeps choosing plans for empty tables
+     * (docs/benchmarks.md, session 8). A server with it off measures a database no production runs with.
+     */
+    private static String autovacuum(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet setting = statement.executeQuery("show autovacuum")) {
+            setting.next();
+            String value = setting.getString(1);
+            return "on".equals(value)
+                    ? " (autovacuum on)"
+                    : " (**autovacuum " + value + "**: no statistics on the engine's tables, see docs/benchmarks.md)";
+        }
+    }
+
     private static String versions(EngineUnderTest engine, Database database) throws SQLException {
         String db;
         try (Connection connection = engine.bean(DataSource.class).getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             db = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+            if (metaData.getDatabaseProductName().equals("PostgreSQL")) {
+                db += autovacuum(connection);
+            }
         }
         return String.format(
                 "Versions: Spring Boot %s, Camunda %s, %s; database: %s",
