@@ -68,6 +68,11 @@ public class CamundaConfiguration {
     }
 
     @Bean
+    ProcessEnginePlugin jobDueDateIndex() {
+        return new JobDueDateIndex();
+    }
+
+    @Bean
     ProcessEnginePlugin h2QueryPlans() {
         return new H2QueryPlans();
     }

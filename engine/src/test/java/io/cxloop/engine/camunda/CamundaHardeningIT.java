@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxloop.engine.support.EngineIT;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +54,31 @@ class CamundaHardeningIT extends EngineIT {
                         .getEnvironment()
                         .getDataSource())
                 .isSameAs(configuration.getDataSource());
+    }
+
+    @Test
+    void theJobExecutorFindsDueJobsByAnIndexOnTheirDueDate() throws Exception {
+        try (Connection connection = configuration.getDataSource().getConnection();
+                ResultSet indexes = connection
+                        .getMetaData()
+                        .getIndexInfo(null, null, tableName(connection, "ACT_RU_JOB"), false, false)) {
+            Map<String, String> columns = new HashMap<>();
+            while (indexes.next()) {
+                columns.put(
+                        indexes.getString("INDEX_NAME").toUpperCase(Locale.ROOT),
+                        String.valueOf(indexes.getString("COLUMN_NAME")).toUpperCase(Locale.ROOT));
+            }
+            assertThat(columns).containsEntry(JobDueDateIndex.NAME, "DUEDATE_");
+        }
+        // a second node starting on the same database finds it and does nothing
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            JobDueDateIndex.create(connection, configuration.getDatabaseTablePrefix());
+        }
+    }
+
+    /** Table names as the database's metadata spells them (PostgreSQL folds unquoted names to lower case). */
+    private static String tableName(Connection connection, String name) throws SQLException {
+        return connection.getMetaData().storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name;
     }
 
     @Test
