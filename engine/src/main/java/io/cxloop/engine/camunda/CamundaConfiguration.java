@@ -68,13 +68,8 @@ public class CamundaConfiguration {
     }
 
     @Bean
-    ProcessEnginePlugin jobDueDateIndex() {
-        return new JobDueDateIndex();
-    }
-
-    @Bean
-    ProcessEnginePlugin h2QueryPlans() {
-        return new H2QueryPlans();
+    ProcessEnginePlugin camundaTableTuning() {
+        return new CamundaTableTuning();
     }
 
     @Bean

@@ -3,12 +3,6 @@ package io.cxloop.engine.camunda;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * On H2 only: tells the planner that {@code ACT_RU_VARIABLE.TASK_ID_} says little about a row (process variables have
@@ -19,24 +13,10 @@ import org.slf4j.LoggerFactory;
  * 6). With the column's selectivity set, the planner takes the execution's index from the start; H2's own statistics
  * (ANALYZE) replace the figure once the table has rows. PostgreSQL plans with its statistics and is left alone.
  */
-final class H2QueryPlans extends AbstractProcessEnginePlugin {
-
-    private static final Logger log = LoggerFactory.getLogger(H2QueryPlans.class);
+final class H2QueryPlans {
 
     /** H2's selectivity is 1–100, 100 meaning every value distinct; 1: nearly all rows share one value (null). */
     static final String VARIABLE_TASK_SELECTIVITY = "alter table ACT_RU_VARIABLE alter column TASK_ID_ selectivity 1";
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        DataSource dataSource =
-                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
-        try (Connection connection = dataSource.getConnection()) {
-            apply(connection);
-        } catch (SQLException e) {
-            // a slower plan, not a failure: the engine works without the hint
-            log.warn("Could not set the selectivity of ACT_RU_VARIABLE.TASK_ID_ on H2: {}", e.getMessage());
-        }
-    }
 
     /** Sets the selectivity if the connection is H2's; returns whether it did. */
     static boolean apply(Connection connection) throws SQLException {
@@ -52,8 +32,5 @@ final class H2QueryPlans extends AbstractProcessEnginePlugin {
         return true;
     }
 
-    @Override
-    public String toString() {
-        return "H2 query plans";
-    }
+    private H2QueryPlans() {}
 }

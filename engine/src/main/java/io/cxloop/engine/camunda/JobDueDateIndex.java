@@ -3,12 +3,6 @@ package io.cxloop.engine.camunda;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An index on the due date of Camunda's jobs, which Camunda's schema lacks. The job executor looks for due jobs every
@@ -18,24 +12,9 @@ import org.slf4j.LoggerFactory;
  * session 8). With it, the look reads the due jobs. Created after Camunda's own schema, concurrently on PostgreSQL so
  * that a node starting on a busy database does not lock the job table; a node that finds it there does nothing.
  */
-final class JobDueDateIndex extends AbstractProcessEnginePlugin {
-
-    private static final Logger log = LoggerFactory.getLogger(JobDueDateIndex.class);
+final class JobDueDateIndex {
 
     static final String NAME = "CXLOOP_IDX_JOB_DUEDATE";
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        DataSource dataSource = configuration.getDataSource();
-        try (Connection connection = dataSource.getConnection()) {
-            create(connection, configuration.getDatabaseTablePrefix());
-        } catch (SQLException e) {
-            // slower job acquisition, not a failure: e.g. another node creating it at the same moment
-            log.warn("Could not create the index {} on ACT_RU_JOB(DUEDATE_): {}", NAME, e.getMessage());
-        }
-    }
 
     /** Creates the index unless it exists; PostgreSQL and H2 (the databases cxloop runs on). */
     static void create(Connection connection, String tablePrefix) throws SQLException {
@@ -52,8 +31,5 @@ final class JobDueDateIndex extends AbstractProcessEnginePlugin {
         }
     }
 
-    @Override
-    public String toString() {
-        return "index on the jobs' due date";
-    }
+    private JobDueDateIndex() {}
 }
