@@ -88,6 +88,54 @@ class OutboxClaimIT extends EngineIT {
         assertThat(outbox.claimDue(1000)).extracting(OutboxMessage::id).doesNotContain(id);
     }
 
+    /**
+     * Queued messages whose time has come and messages whose claim went stale are two halves of one claim: together
+     * oldest first (by their due time), up to the limit. In 2040, after what other tests on clocks of their own left
+     * behind was sent.
+     */
+    @Test
+    void dueAndStaleMessagesAreClaimedTogetherOldestFirstUpToTheLimit() {
+        Instant start = Instant.parse("2040-01-01T10:00:00Z");
+        TestClock clock = new TestClock(start.minus(Duration.ofDays(1)));
+        OutboxRepository outbox = new OutboxRepository(
+                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+        for (List<OutboxMessage> left = outbox.claimDue(1000); !left.isEmpty(); left = outbox.claimDue(1000)) {
+            left.forEach(message -> outbox.markSent(message.id(), "<" + message.id() + "@cxloop>"));
+        }
+        clock.advance(Duration.ofDays(1));
+        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
+        admin().exchange(
+                        "/api/customers/" + customerId,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
+                        JsonNode.class);
+        String stale = outbox.queue(OptOutIT.offerEmail(customerId, "stale-" + customerId + "@example.com"));
+        List<String> firstClaim = ids(outbox.claimDue(1000));
+        String dueFirst = outbox.queue(
+                OptOutIT.offerEmail(customerId, "due1-" + customerId + "@example.com"), start.plusSeconds(60));
+        String dueSecond = outbox.queue(
+                OptOutIT.offerEmail(customerId, "due2-" + customerId + "@example.com"), start.plusSeconds(120));
+        String later = outbox.queue(
+                OptOutIT.offerEmail(customerId, "later-" + customerId + "@example.com"),
+                start.plus(retry.claimTimeout()).plusSeconds(300));
+
+        clock.advance(retry.claimTimeout().plusSeconds(60)); // the first claim is stale, two are due, one is not
+        List<OutboxMessage> oldestTwo = outbox.claimDue(2);
+        List<String> rest = ids(outbox.claimDue(1000));
+        clock.advance(Duration.ofSeconds(300));
+        List<String> whenLaterIsDue = ids(outbox.claimDue(1000));
+
+        assertThat(firstClaim).containsExactly(stale);
+        assertThat(oldestTwo).extracting(OutboxMessage::id).containsExactly(stale, dueFirst);
+        assertThat(oldestTwo).extracting(OutboxMessage::resumed).containsExactly(true, false);
+        assertThat(rest).containsExactly(dueSecond);
+        assertThat(whenLaterIsDue).containsExactly(later);
+    }
+
+    private static List<String> ids(List<OutboxMessage> messages) {
+        return messages.stream().map(OutboxMessage::id).toList();
+    }
+
     @Test
     void twoDispatchersClaimingTheSameBatchAtOnceEachGetADifferentShareAndTogetherAll() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2032-06-06T10:00:00Z"));
