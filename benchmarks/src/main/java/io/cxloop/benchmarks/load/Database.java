@@ -25,6 +25,14 @@ sealed interface Database extends AutoCloseable {
     /** The engine settings that point it at this database. */
     Map<String, Object> engineSettings();
 
+    /**
+     * Starts the harness's stand-in for PostgreSQL's autovacuum on this database if the server has autovacuum off;
+     * null if there is nothing to stand in for.
+     */
+    default StandInAutovacuum standInForAutovacuum() {
+        return null;
+    }
+
     @Override
     void close();
 
@@ -107,21 +115,35 @@ sealed interface Database extends AutoCloseable {
         }
 
         @Override
+        public StandInAutovacuum standInForAutovacuum() {
+            return StandInAutovacuum.startIfOff(this::connect, schema);
+        }
+
+        @Override
         public void close() {
             execute("drop schema if exists " + schema + " cascade");
         }
 
         private void execute(String sql) {
-            Properties properties = new Properties();
-            properties.setProperty("user", user);
-            properties.setProperty("password", password);
-            properties.setProperty("connectTimeout", "5");
-            try (Connection connection = DriverManager.getConnection(serverUrl, properties);
+            try (Connection connection = connect();
                     Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(
                         "PostgreSQL at " + serverUrl + " as " + user + ": " + sql + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        private Connection connect() {
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            properties.setProperty("connectTimeout", "5");
+            try {
+                return DriverManager.getConnection(serverUrl, properties);
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "cannot connect to PostgreSQL at " + serverUrl + " as " + user + ": " + e.getMessage(), e);
             }
         }
     }

@@ -62,8 +62,9 @@ public final class LoadHarness {
             EngineUnderTest engine = EngineUnderTest.start(
                     database, smtp.getSmtp().getPort(), work.resolve("engine"), settings.engineArguments());
             Duration freshStartup = engine.startup();
+            StandInAutovacuum standIn = settings.autovacuumStandIn() ? database.standInForAutovacuum() : null;
             try {
-                report.line(versions(engine, database));
+                report.line(versions(engine, database, standIn != null));
                 report.heading("Engine settings");
                 report.table(
                         List.of("setting", "value"),
@@ -109,6 +110,10 @@ public final class LoadHarness {
                             .run(settings.campaigns(), new EndToEnd(engine, smtp, settings.delay()), report);
                 }
             } finally {
+                if (standIn != null) {
+                    standIn.close();
+                    report.line("\nPostgreSQL: " + standIn.summary() + ".");
+                }
                 engine.close();
             }
             if (settings.scenarios().contains(Scenario.STARTUP)) {
@@ -226,26 +231,30 @@ public final class LoadHarness {
     /**
      * PostgreSQL's autovacuum also keeps the planner's statistics: without it, Camunda's runtime tables (rows inserted
      * and deleted with every campaign) are never analysed, and the planner keeps choosing plans for empty tables
-     * (docs/benchmarks.md, session 8). A server with it off measures a database no production runs with.
+     * (docs/benchmarks.md, session 8). A server with it off measures a database no production runs with, unless the
+     * harness stands in for it ({@link StandInAutovacuum}).
      */
-    private static String autovacuum(Connection connection) throws SQLException {
+    private static String autovacuum(Connection connection, boolean standIn) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement();
                 java.sql.ResultSet setting = statement.executeQuery("show autovacuum")) {
             setting.next();
             String value = setting.getString(1);
             return "on".equals(value)
                     ? " (autovacuum on)"
-                    : " (**autovacuum " + value + "**: no statistics on the engine's tables, see docs/benchmarks.md)";
+                    : " (**autovacuum " + value + "**"
+                            + (standIn
+                                    ? ": the harness stands in for it on the run's schema, see the end of this report)"
+                                    : ": no statistics on the engine's tables, see docs/benchmarks.md)");
         }
     }
 
-    private static String versions(EngineUnderTest engine, Database database) throws SQLException {
+    private static String versions(EngineUnderTest engine, Database database, boolean standIn) throws SQLException {
         String db;
         try (Connection connection = engine.bean(DataSource.class).getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             db = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
             if (metaData.getDatabaseProductName().equals("PostgreSQL")) {
-                db += autovacuum(connection);
+                db += autovacuum(connection, standIn);
             }
         }
         return String.format(

@@ -15,7 +15,9 @@ import java.util.Set;
  * delay during the end-to-end run), {@code load.campaigns} (how many waiting campaigns the timer drain makes due),
  * {@code load.pg.*} (the PostgreSQL server) and {@code load.engine} (extra engine settings, e.g.
  * {@code --camunda.bpm.job-execution.max-pool-size=8}) and {@code load.application-jar} (the engine's application jar,
- * which the start-up scenario launches with {@code java -jar}).
+ * which the start-up scenario launches with {@code java -jar}) and {@code load.autovacuum-stand-in} ({@code true} by
+ * default: on a PostgreSQL server with autovacuum off the harness does its work on the run's schema, see {@link
+ * StandInAutovacuum}; {@code false} measures such a server as it is).
  */
 record LoadSettings(
         Set<Scenario> scenarios,
@@ -30,7 +32,8 @@ record LoadSettings(
         List<String> engineArguments,
         String heap,
         int costEvents,
-        Path applicationJar) {
+        Path applicationJar,
+        boolean autovacuumStandIn) {
 
     enum Scenario {
         STARTUP,
@@ -87,7 +90,8 @@ record LoadSettings(
                 Integer.parseInt(property("load.cost-events", "300")),
                 Path.of(property("load.application-jar", "../engine/target/cxloop-engine-0.1.0-SNAPSHOT.jar"))
                         .toAbsolutePath()
-                        .normalize());
+                        .normalize(),
+                Boolean.parseBoolean(property("load.autovacuum-stand-in", "true")));
     }
 
     private static String property(String name, String defaultValue) {
