@@ -51,11 +51,11 @@ final class BareBaseline {
     }
 
     /** Climbs the rate ladder; every step starts new instances and waits until they completed. */
-    List<RateLadder.Step> climb(List<Integer> rates, Duration step) {
+    RateLadder.Climb climb(List<Integer> rates, Duration step, Duration warmUp) {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         idleCpu = RateLadder.idleCpuNanosPerSecond();
         try {
-            return RateLadder.climb(rates, rate -> step(rate, step, callers));
+            return RateLadder.climb(rates, step, warmUp, (rate, duration) -> step(rate, duration, callers));
         } finally {
             callers.shutdownNow();
         }

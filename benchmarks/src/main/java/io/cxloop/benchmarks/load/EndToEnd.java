@@ -77,10 +77,10 @@ final class EndToEnd {
         }
     }
 
-    List<RateLadder.Step> climb(List<Integer> rates, Duration step) {
+    RateLadder.Climb climb(List<Integer> rates, Duration step, Duration warmUp) {
         setTriggerDelay(delay);
         idleCpu = RateLadder.idleCpuNanosPerSecond();
-        return RateLadder.climb(rates, rate -> step(rate, step));
+        return RateLadder.climb(rates, step, warmUp, this::step);
     }
 
     private RateLadder.Step step(int rate, Duration duration) {

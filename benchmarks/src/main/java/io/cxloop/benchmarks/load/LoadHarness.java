@@ -80,16 +80,19 @@ public final class LoadHarness {
                     report.line("load average before: %s", Report.loadAverage());
                     BareBaseline bare = new BareBaseline(engine);
                     bare.deploy();
-                    baseline = bare.climb(settings.rates(), settings.step());
-                    report.table(RateLadder.Step.headers("start", "–"), rows(baseline));
+                    RateLadder.Climb climb = bare.climb(settings.rates(), settings.step(), settings.warmUp());
+                    report.table(RateLadder.Step.headers("start", "–"), climb.rows());
+                    baseline = climb.steps();
                 }
                 if (settings.scenarios().contains(Scenario.E2E)) {
                     report.heading("End to end (REST event → campaign → timer " + settings.delay()
                             + " → decision → outbox → SMTP)");
                     report.line("load average before: %s", Report.loadAverage());
                     EndToEnd endToEnd = new EndToEnd(engine, smtp, settings.delay());
-                    List<RateLadder.Step> e2e = endToEnd.climb(settings.rates(), settings.step());
-                    report.table(RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), rows(e2e));
+                    RateLadder.Climb climb = endToEnd.climb(settings.rates(), settings.step(), settings.warmUp());
+                    report.table(
+                            RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), climb.rows());
+                    List<RateLadder.Step> e2e = climb.steps();
                     report.line("The engine's most frequent SQL statements in the last step, per dispatched message:");
                     report.table(List.of("per message", "statement"), endToEnd.lastStepStatements());
                     summarize(report, settings, baseline, e2e);
@@ -200,10 +203,6 @@ public final class LoadHarness {
                     bareRate == 0 ? "n/a" : Report.rate(100.0 * e2eRate / bareRate),
                     bareAtTop ? " (an upper bound)" : "");
         }
-    }
-
-    private static List<List<String>> rows(List<RateLadder.Step> steps) {
-        return steps.stream().map(RateLadder.Step::row).toList();
     }
 
     private static String seconds(Duration duration) {

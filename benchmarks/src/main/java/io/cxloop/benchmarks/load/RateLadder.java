@@ -3,7 +3,7 @@ package io.cxloop.benchmarks.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 
 /**
  * Offers one rate after the other, each for a step's time, and stops after the first rate the engine could not
@@ -61,18 +61,38 @@ final class RateLadder {
         }
     }
 
-    static List<Step> climb(List<Integer> rates, IntFunction<Step> step) {
-        // warm-up (JIT, caches, connection pools) at the lowest rate; not reported
-        step.apply(rates.get(0));
+    /**
+     * Offers the rates one after another, each for {@code stepDuration}, until one is not sustained; first a warm-up
+     * at the lowest rate for {@code warmUp}. On two cores the JIT needs minutes under load: a 60 s warm-up left the
+     * next two minutes of an end-to-end run on PostgreSQL at 29 ms of CPU per event, the third at 19 ms
+     * (docs/benchmarks.md, session 9), so the warm-up has a length of its own ({@code load.warm-up-seconds}).
+     */
+    static Climb climb(
+            List<Integer> rates, Duration stepDuration, Duration warmUp, BiFunction<Integer, Duration, Step> step) {
+        Step warmUpStep = step.apply(rates.get(0), warmUp);
         List<Step> steps = new ArrayList<>();
         for (int rate : rates) {
-            Step result = step.apply(rate);
+            Step result = step.apply(rate, stepDuration);
             steps.add(result);
             if (!result.sustained()) {
                 break;
             }
         }
-        return steps;
+        return new Climb(warmUpStep, warmUp, steps);
+    }
+
+    /** A climb: the warm-up (reported, not counted) and the steps. */
+    record Climb(Step warmUp, Duration warmUpDuration, List<Step> steps) {
+
+        /** The table's rows: the warm-up first, marked as such, then the steps. */
+        List<List<String>> rows() {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> warmUpRow = new ArrayList<>(warmUp.row());
+            warmUpRow.set(0, "warm-up at " + warmUp.rate() + " (" + warmUpDuration.toSeconds() + " s, not counted)");
+            rows.add(warmUpRow);
+            steps.forEach(step -> rows.add(step.row()));
+            return rows;
+        }
     }
 
     /** The highest rate that was sustained, 0 if none. */

@@ -87,16 +87,20 @@ class OpenLoopTest {
 
     @Test
     void theLadderStopsAfterTheFirstRateThatWasNotSustained() {
-        List<Integer> offered = new ArrayList<>();
-        List<RateLadder.Step> steps = RateLadder.climb(List.of(10, 20, 30, 40), rate -> {
-            offered.add(rate);
-            return step(rate, rate <= 20);
-        });
+        List<String> offered = new ArrayList<>();
+        RateLadder.Climb climb = RateLadder.climb(
+                List.of(10, 20, 30, 40), Duration.ofSeconds(15), Duration.ofSeconds(90), (rate, duration) -> {
+                    offered.add(rate + " for " + duration.toSeconds() + " s");
+                    return step(rate, rate <= 20);
+                });
+        List<RateLadder.Step> steps = climb.steps();
 
-        // the first rate once more as warm-up
-        assertThat(offered).containsExactly(10, 10, 20, 30);
+        // the first rate once more as warm-up, for as long as the warm-up lasts
+        assertThat(offered).containsExactly("10 for 90 s", "10 for 15 s", "20 for 15 s", "30 for 15 s");
         assertThat(RateLadder.highestSustained(steps)).isEqualTo(20);
         assertThat(steps.get(2).row()).contains("no");
+        assertThat(climb.rows()).hasSize(4);
+        assertThat(climb.rows().get(0).get(0)).isEqualTo("warm-up at 10 (90 s, not counted)");
     }
 
     private static RateLadder.Step step(int rate, boolean sustained) {
