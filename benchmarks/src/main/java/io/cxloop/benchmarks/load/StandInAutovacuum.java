@@ -57,6 +57,18 @@ final class StandInAutovacuum implements AutoCloseable {
             if ("on".equals(setting(connection, "autovacuum"))) {
                 return null;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's autovacuum setting: " + e.getMessage(), e);
+        }
+        StandInAutovacuum standIn = withServerSettings(connections, schema);
+        long every = standIn.naptime.toMillis();
+        standIn.worker.scheduleWithFixedDelay(standIn::round, every, every, TimeUnit.MILLISECONDS);
+        return standIn;
+    }
+
+    /** One with the server's thresholds and naptime, not started: {@link #round()} runs a round. */
+    static StandInAutovacuum withServerSettings(Supplier<Connection> connections, String schema) {
+        try (Connection connection = connections.get()) {
             Thresholds thresholds = new Thresholds(
                     Double.parseDouble(setting(connection, "autovacuum_analyze_threshold")),
                     Double.parseDouble(setting(connection, "autovacuum_analyze_scale_factor")),
@@ -65,10 +77,7 @@ final class StandInAutovacuum implements AutoCloseable {
                     Double.parseDouble(setting(connection, "autovacuum_vacuum_insert_threshold")),
                     Double.parseDouble(setting(connection, "autovacuum_vacuum_insert_scale_factor")));
             Duration naptime = Duration.ofSeconds(seconds(connection, "autovacuum_naptime"));
-            StandInAutovacuum standIn = new StandInAutovacuum(connections, schema, naptime, thresholds);
-            standIn.worker.scheduleWithFixedDelay(
-                    standIn::round, naptime.toMillis(), naptime.toMillis(), TimeUnit.MILLISECONDS);
-            return standIn;
+            return new StandInAutovacuum(connections, schema, naptime, thresholds);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read PostgreSQL's autovacuum settings: " + e.getMessage(), e);
         }
