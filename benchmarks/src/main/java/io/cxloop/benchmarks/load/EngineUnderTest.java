@@ -129,6 +129,14 @@ final class EngineUnderTest implements AutoCloseable {
                 "outbox poll interval / batch size",
                 environment.getProperty("cxloop.outbox.poll-interval", "1000") + " ms / "
                         + environment.getProperty("cxloop.outbox.batch-size", "50"));
+        if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+            tuning.put(
+                    "H2 page cache, max MB",
+                    jdbc().queryForObject(
+                                    "select setting_value from information_schema.settings"
+                                            + " where setting_name = 'info.CACHE_MAX_SIZE'",
+                                    String.class));
+        }
         return tuning;
     }
 

@@ -63,6 +63,9 @@ public final class LoadHarness {
                     database, smtp.getSmtp().getPort(), work.resolve("engine"), settings.engineArguments());
             Duration freshStartup = engine.startup();
             StandInAutovacuum standIn = settings.autovacuumStandIn() ? database.standInForAutovacuum() : null;
+            if (settings.h2CacheSizeKb() > 0 && database instanceof Database.H2File) {
+                engine.jdbc().execute("set cache_size " + settings.h2CacheSizeKb());
+            }
             try {
                 report.line(versions(engine, database, standIn != null));
                 report.heading("Engine settings");

@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code --camunda.bpm.job-execution.max-pool-size=8}) and {@code load.application-jar} (the engine's application jar,
  * which the start-up scenario launches with {@code java -jar}) and {@code load.autovacuum-stand-in} ({@code true} by
  * default: on a PostgreSQL server with autovacuum off the harness does its work on the run's schema, see {@link
- * StandInAutovacuum}; {@code false} measures such a server as it is).
+ * StandInAutovacuum}; {@code false} measures such a server as it is) and {@code load.h2.cache-size-kb} (H2's page cache for the run, {@code
+ * SET CACHE_SIZE}; 0, the default, leaves the engine's setting).
  */
 record LoadSettings(
         Set<Scenario> scenarios,
@@ -35,7 +36,8 @@ record LoadSettings(
         String heap,
         int costEvents,
         Path applicationJar,
-        boolean autovacuumStandIn) {
+        boolean autovacuumStandIn,
+        int h2CacheSizeKb) {
 
     enum Scenario {
         STARTUP,
@@ -94,7 +96,8 @@ record LoadSettings(
                 Path.of(property("load.application-jar", "../engine/target/cxloop-engine-0.1.0-SNAPSHOT.jar"))
                         .toAbsolutePath()
                         .normalize(),
-                Boolean.parseBoolean(property("load.autovacuum-stand-in", "true")));
+                Boolean.parseBoolean(property("load.autovacuum-stand-in", "true")),
+                Integer.parseInt(property("load.h2.cache-size-kb", "0")));
     }
 
     private static String property(String name, String defaultValue) {
