@@ -61,14 +61,8 @@ class OutboxClaimIT extends EngineIT {
     @Test
     void aMessageWhoseDispatcherDiedComesBackResumedAfterTheClaimTimeoutAndOnlyThen() {
         TestClock clock = new TestClock(Instant.parse("2031-05-05T10:00:00Z"));
-        OutboxRepository outbox = new OutboxRepository(
-                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
-        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
-        admin().exchange(
-                        "/api/customers/" + customerId,
-                        HttpMethod.PUT,
-                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
-                        JsonNode.class);
+        OutboxRepository outbox = outboxOn(clock);
+        String customerId = newCustomer();
         String id = outbox.queue(OptOutIT.offerEmail(customerId, "claim-" + customerId + "@example.com"));
 
         OutboxMessage first = claimed(outbox, id);
@@ -97,18 +91,12 @@ class OutboxClaimIT extends EngineIT {
     void dueAndStaleMessagesAreClaimedTogetherOldestFirstUpToTheLimit() {
         Instant start = Instant.parse("2040-01-01T10:00:00Z");
         TestClock clock = new TestClock(start.minus(Duration.ofDays(1)));
-        OutboxRepository outbox = new OutboxRepository(
-                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+        OutboxRepository outbox = outboxOn(clock);
         for (List<OutboxMessage> left = outbox.claimDue(1000); !left.isEmpty(); left = outbox.claimDue(1000)) {
             left.forEach(message -> outbox.markSent(message.id(), "<" + message.id() + "@cxloop>"));
         }
         clock.advance(Duration.ofDays(1));
-        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
-        admin().exchange(
-                        "/api/customers/" + customerId,
-                        HttpMethod.PUT,
-                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
-                        JsonNode.class);
+        String customerId = newCustomer();
         String stale = outbox.queue(OptOutIT.offerEmail(customerId, "stale-" + customerId + "@example.com"));
         List<String> firstClaim = ids(outbox.claimDue(1000));
         String dueFirst = outbox.queue(
@@ -139,16 +127,9 @@ class OutboxClaimIT extends EngineIT {
     @Test
     void twoDispatchersClaimingTheSameBatchAtOnceEachGetADifferentShareAndTogetherAll() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2032-06-06T10:00:00Z"));
-        OutboxRepository node1 = new OutboxRepository(
-                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
-        OutboxRepository node2 = new OutboxRepository(
-                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
-        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
-        admin().exchange(
-                        "/api/customers/" + customerId,
-                        HttpMethod.PUT,
-                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
-                        JsonNode.class);
+        OutboxRepository node1 = outboxOn(clock);
+        OutboxRepository node2 = outboxOn(clock);
+        String customerId = newCustomer();
         Set<String> queued = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             queued.add(node1.queue(OptOutIT.offerEmail(customerId, "batch-" + i + "-" + customerId + "@example.com")));
@@ -198,6 +179,23 @@ class OutboxClaimIT extends EngineIT {
             assertThat(message.resumed()).isFalse();
             assertThat(message.unsubscribe()).isNotNull();
         });
+    }
+
+    /** A dispatcher's view of the outbox on a clock of the test's own. */
+    private OutboxRepository outboxOn(TestClock clock) {
+        return new OutboxRepository(
+                jdbc, clock, retry, metrics, events, callQueueProperties, CallQueueThrottle.none(), unsubscribeLinks);
+    }
+
+    /** A new customer who agreed to e-mail and SMS; returns the id. */
+    private String newCustomer() {
+        String customerId = "c-" + UUID.randomUUID().toString().substring(0, 12);
+        admin().exchange(
+                        "/api/customers/" + customerId,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(DeliveryIT.customerWithSmsConsent()),
+                        JsonNode.class);
+        return customerId;
     }
 
     private static OutboxMessage claimed(OutboxRepository outbox, String id) {
