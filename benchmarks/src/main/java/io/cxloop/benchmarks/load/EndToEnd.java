@@ -159,6 +159,7 @@ final class EndToEnd {
         long cpu = RateLadder.cpuNanos();
         SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
         Map<String, Long> texts = SqlCounter.INSTANCE.byText();
+        SqlCounter.Transactions transactions = SqlCounter.INSTANCE.transactions();
         Duration duration = Duration.ofNanos(Math.round(events * 1e9 / rate));
         OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofMinutes(5), i -> http.sendAsync(
                         engine.request("/api/events")
@@ -176,12 +177,13 @@ final class EndToEnd {
         double elapsed = (System.nanoTime() - result.startNanos()) / 1e9;
         RateLadder.Cost cost = RateLadder.Cost.since(cpu, sql, idle, elapsed, sent);
         List<List<String>> top = SqlCounter.top(texts, SqlCounter.INSTANCE.byText(), sent, 40);
+        List<List<String>> byThread = SqlCounter.INSTANCE.transactions().since(transactions, sent);
         if (drained != null) {
             checkSentOnce(prefix, sent);
         }
         OWED.set(Math.max(0, accepted - sent));
         purge(smtp);
-        return new Costing(events, accepted, sent, elapsed, idle / 1e6, cost, top, Report.loadAverage());
+        return new Costing(events, accepted, sent, elapsed, idle / 1e6, cost, top, byThread, Report.loadAverage());
     }
 
     /** The outcome of {@link #cost}. */
@@ -193,6 +195,7 @@ final class EndToEnd {
             double idleCpuMillisPerSecond,
             RateLadder.Cost cost,
             List<List<String>> topStatements,
+            List<List<String>> transactionsByThread,
             String loadAverage) {
 
         void report(Report report) {
@@ -216,6 +219,8 @@ final class EndToEnd {
                             Report.millis(cost.statements()) + " / " + Report.millis(cost.roundTrips()) + " / "
                                     + Report.millis(cost.commits()),
                             loadAverage)));
+            report.line("The engine's transactions per event, by the thread pool that ran them:");
+            report.table(List.of("thread pool", "commits", "auto-committed statements"), transactionsByThread);
             report.line("The engine's most frequent SQL statements, per event:");
             report.table(List.of("per event", "statement"), topStatements);
         }

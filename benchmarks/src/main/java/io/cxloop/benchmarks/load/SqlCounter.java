@@ -26,6 +26,10 @@ final class SqlCounter implements BeanPostProcessor {
     private final LongAdder commits = new LongAdder();
     private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> byText =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> commitsByThread =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> autoCommitsByThread =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SqlCounter() {}
 
@@ -39,6 +43,45 @@ final class SqlCounter implements BeanPostProcessor {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         byText.forEach((sql, count) -> counts.put(sql, count.sum()));
         return counts;
+    }
+
+    /**
+     * Transactions since the start by the pool of the thread that ran them (its name less trailing numbers, e.g.
+     * {@code http-nio-auto-1-exec}): {@code commit()} calls, and statements run in auto-commit mode, each a transaction
+     * of its own that no {@code commit()} shows.
+     */
+    Transactions transactions() {
+        return new Transactions(sums(commitsByThread), sums(autoCommitsByThread));
+    }
+
+    private static java.util.Map<String, Long> sums(java.util.Map<String, LongAdder> counts) {
+        java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+        counts.forEach((key, count) -> sums.put(key, count.sum()));
+        return sums;
+    }
+
+    /** What {@link #transactions()} read: per thread pool, commits and auto-committed statements. */
+    record Transactions(java.util.Map<String, Long> commits, java.util.Map<String, Long> autoCommits) {
+
+        /** Rows of per-completion transactions by thread pool between an earlier reading and this one, most first. */
+        java.util.List<java.util.List<String>> since(Transactions earlier, long completions) {
+            java.util.Set<String> threads = new java.util.TreeSet<>(commits.keySet());
+            threads.addAll(autoCommits.keySet());
+            double per = Math.max(1, completions);
+            return threads.stream()
+                    .map(thread -> java.util.Map.entry(thread, new long[] {
+                        commits.getOrDefault(thread, 0L) - earlier.commits.getOrDefault(thread, 0L),
+                        autoCommits.getOrDefault(thread, 0L) - earlier.autoCommits.getOrDefault(thread, 0L)
+                    }))
+                    .filter(entry -> entry.getValue()[0] + entry.getValue()[1] > 0)
+                    .sorted(java.util.Comparator.comparingLong((java.util.Map.Entry<String, long[]> entry) ->
+                            -(entry.getValue()[0] + entry.getValue()[1])))
+                    .map(entry -> java.util.List.of(
+                            "`" + entry.getKey() + "`",
+                            Report.millis(entry.getValue()[0] / per),
+                            Report.millis(entry.getValue()[1] / per)))
+                    .toList();
+        }
     }
 
     /**
@@ -80,6 +123,10 @@ final class SqlCounter implements BeanPostProcessor {
         return bean;
     }
 
+    private static String threadPool() {
+        return Thread.currentThread().getName().replaceAll("[-#]?\\d+$", "");
+    }
+
     private static boolean counted() {
         return !"main".equals(Thread.currentThread().getName());
     }
@@ -112,18 +159,21 @@ final class SqlCounter implements BeanPostProcessor {
                         Object result = invoke(target, method, args);
                         if (method.getName().equals("commit") && counted()) {
                             commits.increment();
+                            commitsByThread
+                                    .computeIfAbsent(threadPool(), thread -> new LongAdder())
+                                    .increment();
                         }
                         if (result instanceof Statement statement) {
                             String sql = args != null && args.length > 0 && args[0] instanceof String text
                                     ? text.replaceAll("\\s+", " ").trim()
                                     : "(statement)";
-                            return statement(statement, sql);
+                            return statement(statement, sql, target);
                         }
                         return result;
                     });
         }
 
-        private Object statement(Statement target, String sql) {
+        private Object statement(Statement target, String sql, Connection connection) {
             LongAdder executions = byText.computeIfAbsent(sql, text -> new LongAdder());
             Class<?>[] interfaces = target instanceof java.sql.CallableStatement
                     ? new Class<?>[] {java.sql.CallableStatement.class}
@@ -142,6 +192,11 @@ final class SqlCounter implements BeanPostProcessor {
                         statements.increment();
                         executions.increment();
                         roundTrips.increment();
+                        if (connection.getAutoCommit()) {
+                            autoCommitsByThread
+                                    .computeIfAbsent(threadPool(), thread -> new LongAdder())
+                                    .increment();
+                        }
                     }
                 }
                 return invoke(target, method, args);
