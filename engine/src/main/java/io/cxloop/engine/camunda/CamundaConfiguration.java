@@ -9,27 +9,19 @@ import io.cxloop.processes.safety.ProcessSafetyPlugin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 
 /**
  * Hardens the embedded Camunda engine: no scripts in deployed BPMN (see {@link ProcessSafetyPlugin}), no Java
@@ -61,35 +53,6 @@ public class CamundaConfiguration {
     @Bean
     ProcessEnginePlugin jdkDatatypeFactory() {
         return new JdkDatatypeFactory();
-    }
-
-    /**
-     * The starter's job executor, made the same way from {@code camunda.bpm.job-execution.*} (the starter backs off
-     * for this bean), with one acquisition less per job it is told of ({@link HintAwareJobExecutor}).
-     */
-    @Bean
-    @ConditionalOnProperty(
-            prefix = "camunda.bpm.job-execution",
-            name = "enabled",
-            havingValue = "true",
-            matchIfMissing = true)
-    static JobExecutor jobExecutor(
-            @Qualifier(DefaultJobConfiguration.JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER)
-                    TaskExecutor taskExecutor,
-            CamundaBpmProperties properties) {
-        HintAwareJobExecutor jobExecutor = new HintAwareJobExecutor();
-        jobExecutor.setTaskExecutor(taskExecutor);
-        jobExecutor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
-        JobExecutionProperty settings = properties.getJobExecution();
-        Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(jobExecutor::setLockTimeInMillis);
-        Optional.ofNullable(settings.getMaxJobsPerAcquisition()).ifPresent(jobExecutor::setMaxJobsPerAcquisition);
-        Optional.ofNullable(settings.getWaitTimeInMillis()).ifPresent(jobExecutor::setWaitTimeInMillis);
-        Optional.ofNullable(settings.getMaxWait()).ifPresent(jobExecutor::setMaxWait);
-        Optional.ofNullable(settings.getBackoffTimeInMillis()).ifPresent(jobExecutor::setBackoffTimeInMillis);
-        Optional.ofNullable(settings.getMaxBackoff()).ifPresent(jobExecutor::setMaxBackoff);
-        Optional.ofNullable(settings.getBackoffDecreaseThreshold()).ifPresent(jobExecutor::setBackoffDecreaseThreshold);
-        Optional.ofNullable(settings.getWaitIncreaseFactor()).ifPresent(jobExecutor::setWaitIncreaseFactor);
-        return jobExecutor;
     }
 
     /** Closed with the context (its scheduler thread). */

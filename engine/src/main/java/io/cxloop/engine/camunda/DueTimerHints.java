@@ -1,7 +1,5 @@
 package io.cxloop.engine.camunda;
 
-import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureNotNull;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,21 +11,20 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Wakes this node's job executor when a timer created here comes due, instead of leaving the timer to the next
  * acquisition: an idle job executor polls every {@code wait-time-in-millis} (1 s), growing to {@code max-wait} (10 s),
  * so a campaign's delay timer ran up to seconds late (event → dispatched p99 1.7 s beyond the delay on the idle
  * machine, docs/benchmarks.md). Polling more often would cost every node a query per interval whether or not anything
- * is due; a hint costs one acquisition when a timer is due. Camunda's own hint for a timer due before the next poll
- * woke the executor when the timer was created, too early to find it due; the hints take its place
- * ({@link HintingJobManager}).
+ * is due; a hint costs one acquisition when a timer is due. Camunda hints by itself only for jobs due before the next
+ * poll.
  *
  * <p>Hints are kept for timers due within {@link #HORIZON} (a campaign's delay of hours is picked up by polling, seconds
  * late at most, which no one notices), rounded up to {@link #BUCKET_MILLIS} so that timers due together wake the
@@ -125,13 +122,7 @@ final class DueTimerHints extends AbstractProcessEnginePlugin implements AutoClo
         return "due timer hints";
     }
 
-    /**
-     * Camunda's job manager, with the hints in place of Camunda's own for timers: Camunda wakes the job executor when
-     * a timer is created that is due within the acquisition's wait time, and the acquisition then finds it not yet due
-     * (and acquires once more, since it was told of a job). Here a timer already due wakes it as Camunda would; one due
-     * within the horizon leaves a hint for its due date, registered once the transaction committed; one due later is
-     * left to polling, or to Camunda's rule if the wait time is longer than the horizon.
-     */
+    /** Camunda's job manager, telling the hints about every timer it schedules, once the transaction committed. */
     static final class HintingJobManager extends JobManager {
 
         private final DueTimerHints hints;
@@ -142,19 +133,13 @@ final class DueTimerHints extends AbstractProcessEnginePlugin implements AutoClo
 
         @Override
         public void schedule(TimerEntity timer) {
+            super.schedule(timer);
             Date dueDate = timer.getDuedate();
-            ensureNotNull("duedate", dueDate);
-            timer.insert();
-            long now = ClockUtil.getCurrentTime().getTime();
-            JobExecutor jobExecutor = Context.getProcessEngineConfiguration().getJobExecutor();
-            if (dueDate.getTime() <= now) {
-                hintJobExecutor(timer);
-            } else if (dueDate.getTime() - now <= HORIZON.toMillis()) {
-                Context.getCommandContext()
+            CommandContext commandContext = Context.getCommandContext();
+            if (dueDate != null && commandContext != null) {
+                commandContext
                         .getTransactionContext()
                         .addTransactionListener(TransactionState.COMMITTED, committed -> hints.dueAt(dueDate));
-            } else if (jobExecutor != null && dueDate.getTime() < now + jobExecutor.getWaitTimeInMillis()) {
-                hintJobExecutor(timer);
             }
         }
     }

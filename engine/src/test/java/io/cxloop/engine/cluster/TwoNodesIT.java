@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.cxloop.engine.camunda.HintAwareJobExecutor;
 import io.cxloop.engine.cluster.EngineNode.Response;
 import io.cxloop.engine.support.PostgresSchema;
 import jakarta.mail.Address;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -203,12 +201,6 @@ class TwoNodesIT {
         assertThat(a.messages("sent") + b.messages("sent")).isEqualTo(CUSTOMERS);
         assertThat(List.of(a.messages("queued"), b.messages("queued"), a.messages("sent"), b.messages("sent")))
                 .allSatisfy(count -> assertThat(count).isPositive());
-        // each node's job executor skips the acquisitions that cannot find anything, with the node's settings
-        assertThat(nodes).allSatisfy(node -> assertThat(node.bean(JobExecutor.class))
-                .isInstanceOfSatisfying(HintAwareJobExecutor.class, jobExecutor -> {
-                    assertThat(jobExecutor.getWaitTimeInMillis()).isEqualTo(200);
-                    assertThat(jobExecutor.getMaxWait()).isEqualTo(1000);
-                }));
     }
 
     /**
