@@ -51,7 +51,7 @@ final class BareBaseline {
     }
 
     /** Climbs the rate ladder; every step starts new instances and waits until they completed. */
-    RateLadder.Climb climb(List<Integer> rates, Duration step, Duration warmUp) {
+    RateLadder.Climb climb(List<Integer> rates, Duration step, RateLadder.WarmUp warmUp) {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         idleCpu = RateLadder.idleCpuNanosPerSecond();
         try {

@@ -84,7 +84,7 @@ final class EndToEnd {
         }
     }
 
-    RateLadder.Climb climb(List<Integer> rates, Duration step, Duration warmUp) {
+    RateLadder.Climb climb(List<Integer> rates, Duration step, RateLadder.WarmUp warmUp) {
         setTriggerDelay(delay);
         idleCpu = RateLadder.idleCpuNanosPerSecond();
         return RateLadder.climb(rates, step, warmUp, this::step);

@@ -85,6 +85,7 @@ public final class LoadHarness {
                     bare.deploy();
                     RateLadder.Climb climb = bare.climb(settings.rates(), settings.step(), settings.warmUp());
                     report.table(RateLadder.Step.headers("start", "–"), climb.rows());
+                    report.line(climb.warmUpOutcome());
                     baseline = climb.steps();
                 }
                 if (settings.scenarios().contains(Scenario.E2E)) {
@@ -95,6 +96,7 @@ public final class LoadHarness {
                     RateLadder.Climb climb = endToEnd.climb(settings.rates(), settings.step(), settings.warmUp());
                     report.table(
                             RateLadder.Step.headers("REST ack", "event → dispatched (beyond delay)"), climb.rows());
+                    report.line(climb.warmUpOutcome());
                     List<RateLadder.Step> e2e = climb.steps();
                     report.line("The engine's most frequent SQL statements in the last step, per dispatched message:");
                     report.table(List.of("per message", "statement"), endToEnd.lastStepStatements());

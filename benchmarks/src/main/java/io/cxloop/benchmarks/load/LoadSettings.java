@@ -12,7 +12,8 @@ import java.util.Set;
  * on): {@code load.scenario} (comma-separated of {@code baseline, e2e, drain, startup}, or {@code all}),
  * {@code load.db} ({@code h2} or {@code postgres}), {@code load.rates} (the arrival rates of the ladder, events per
  * second), {@code load.step-seconds} (how long each rate is offered), {@code load.warm-up-seconds} (how long the lowest rate
- * is offered first, not counted), {@code load.delay} (the cart-abandoned trigger's
+ * is offered first, not counted; with {@code load.warm-up-until-settled=true} the most it is offered, in slices of a
+ * step, until the CPU per event settles), {@code load.delay} (the cart-abandoned trigger's
  * delay during the end-to-end run), {@code load.campaigns} (how many waiting campaigns the timer drain makes due),
  * {@code load.pg.*} (the PostgreSQL server) and {@code load.engine} (extra engine settings, e.g.
  * {@code --camunda.bpm.job-execution.max-pool-size=8}) and {@code load.application-jar} (the engine's application jar,
@@ -26,7 +27,7 @@ record LoadSettings(
         String db,
         List<Integer> rates,
         Duration step,
-        Duration warmUp,
+        RateLadder.WarmUp warmUp,
         Duration delay,
         int campaigns,
         String pgUrl,
@@ -82,7 +83,9 @@ record LoadSettings(
                         .map(Integer::valueOf)
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(property("load.step-seconds", "15"))),
-                Duration.ofSeconds(Long.parseLong(property("load.warm-up-seconds", "60"))),
+                new RateLadder.WarmUp(
+                        Duration.ofSeconds(Long.parseLong(property("load.warm-up-seconds", "60"))),
+                        Boolean.parseBoolean(property("load.warm-up-until-settled", "false"))),
                 Duration.parse(property("load.delay", "PT1S")),
                 Integer.parseInt(property("load.campaigns", "10000")),
                 property("load.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),

@@ -62,14 +62,32 @@ final class RateLadder {
     }
 
     /**
-     * Offers the rates one after another, each for {@code stepDuration}, until one is not sustained; first a warm-up
-     * at the lowest rate for {@code warmUp}. On two cores the JIT needs minutes under load: a 60 s warm-up left the
-     * next two minutes of an end-to-end run on PostgreSQL at 29 ms of CPU per event, the third at 19 ms
-     * (docs/benchmarks.md, session 9), so the warm-up has a length of its own ({@code load.warm-up-seconds}).
+     * How the ladder warms up, at its lowest rate: for {@code length} at once; or, {@code untilSettled}, in slices of a
+     * step's length until the CPU per event of a slice is within {@link #SETTLED} of the slice before, for
+     * {@code length} at most. On two cores the JIT needs minutes under load: a 60 s warm-up left the next two minutes
+     * of an end-to-end run on PostgreSQL at 29 ms of CPU per event, the third at 19 ms, and after 180 s the CPU per
+     * event still fell from step to step (docs/benchmarks.md, session 9), so a fixed length is a guess.
+     */
+    record WarmUp(Duration length, boolean untilSettled) {}
+
+    /** How close two warm-up slices' CPU per event (less idle) must be for the warm-up to be over. */
+    static final double SETTLED = 0.10;
+
+    /**
+     * Offers the rates one after another, each for {@code stepDuration}, until one is not sustained; first the warm-up
+     * ({@code load.warm-up-seconds}, {@code load.warm-up-until-settled}).
      */
     static Climb climb(
-            List<Integer> rates, Duration stepDuration, Duration warmUp, BiFunction<Integer, Duration, Step> step) {
-        Step warmUpStep = step.apply(rates.get(0), warmUp);
+            List<Integer> rates, Duration stepDuration, WarmUp warmUp, BiFunction<Integer, Duration, Step> step) {
+        List<Step> warmUps = new ArrayList<>();
+        Duration slice = warmUp.untilSettled() ? stepDuration : warmUp.length();
+        Duration spent = Duration.ZERO;
+        while (!slice.isZero()
+                && spent.plus(slice).compareTo(warmUp.length()) <= 0
+                && !(warmUp.untilSettled() ? settled(warmUps) : !warmUps.isEmpty())) {
+            warmUps.add(step.apply(rates.get(0), slice));
+            spent = spent.plus(slice);
+        }
         List<Step> steps = new ArrayList<>();
         for (int rate : rates) {
             Step result = step.apply(rate, stepDuration);
@@ -78,20 +96,47 @@ final class RateLadder {
                 break;
             }
         }
-        return new Climb(warmUpStep, warmUp, steps);
+        return new Climb(warmUps, slice, warmUp.untilSettled(), steps);
     }
 
-    /** A climb: the warm-up (reported, not counted) and the steps. */
-    record Climb(Step warmUp, Duration warmUpDuration, List<Step> steps) {
+    /** Whether the last two warm-up slices cost the same CPU per event, within {@link #SETTLED}. */
+    static boolean settled(List<Step> warmUps) {
+        if (warmUps.size() < 2) {
+            return false;
+        }
+        double last = warmUps.get(warmUps.size() - 1).cost().netCpuMillis();
+        double before = warmUps.get(warmUps.size() - 2).cost().netCpuMillis();
+        return Math.abs(last - before) <= SETTLED * Math.max(last, before);
+    }
+
+    /** A climb: the warm-up's slices (reported, not counted) and the steps. */
+    record Climb(List<Step> warmUps, Duration slice, boolean untilSettled, List<Step> steps) {
 
         /** The table's rows: the warm-up first, marked as such, then the steps. */
         List<List<String>> rows() {
             List<List<String>> rows = new ArrayList<>();
-            List<String> warmUpRow = new ArrayList<>(warmUp.row());
-            warmUpRow.set(0, "warm-up at " + warmUp.rate() + " (" + warmUpDuration.toSeconds() + " s, not counted)");
-            rows.add(warmUpRow);
+            for (int i = 0; i < warmUps.size(); i++) {
+                List<String> row = new ArrayList<>(warmUps.get(i).row());
+                row.set(
+                        0,
+                        "warm-up" + (warmUps.size() > 1 ? " " + (i + 1) : "") + " at "
+                                + warmUps.get(i).rate() + " (" + slice.toSeconds() + " s, not counted)");
+                rows.add(row);
+            }
             steps.forEach(step -> rows.add(step.row()));
             return rows;
+        }
+
+        /** What the warm-up came to, for the report. */
+        String warmUpOutcome() {
+            if (!untilSettled) {
+                return warmUps.isEmpty() ? "No warm-up." : "Warm-up: " + slice.toSeconds() + " s.";
+            }
+            return settled(warmUps)
+                    ? "Warm-up: settled after " + warmUps.size() + " slices of " + slice.toSeconds()
+                            + " s (CPU per event within " + Math.round(SETTLED * 100) + " % of the slice before)."
+                    : "Warm-up: **not settled** within " + warmUps.size() + " slices of " + slice.toSeconds()
+                            + " s (load.warm-up-seconds); the steps' CPU per event may still fall.";
         }
     }
 

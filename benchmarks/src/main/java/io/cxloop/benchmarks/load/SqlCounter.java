@@ -124,7 +124,7 @@ final class SqlCounter implements BeanPostProcessor {
     }
 
     private static String threadPool() {
-        return Thread.currentThread().getName().replaceAll("[-#]?\\d+$", "");
+        return Thread.currentThread().getName().replaceAll(" #\\d+", "").replaceAll("[-#]?\\d+$", "");
     }
 
     private static boolean counted() {

@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,42 +81,5 @@ class OpenLoopTest {
         } finally {
             oneWorker.shutdownNow();
         }
-    }
-
-    @Test
-    void theLadderStopsAfterTheFirstRateThatWasNotSustained() {
-        List<String> offered = new ArrayList<>();
-        RateLadder.Climb climb = RateLadder.climb(
-                List.of(10, 20, 30, 40), Duration.ofSeconds(15), Duration.ofSeconds(90), (rate, duration) -> {
-                    offered.add(rate + " for " + duration.toSeconds() + " s");
-                    return step(rate, rate <= 20);
-                });
-        List<RateLadder.Step> steps = climb.steps();
-
-        // the first rate once more as warm-up, for as long as the warm-up lasts
-        assertThat(offered).containsExactly("10 for 90 s", "10 for 15 s", "20 for 15 s", "30 for 15 s");
-        assertThat(RateLadder.highestSustained(steps)).isEqualTo(20);
-        assertThat(steps.get(2).row()).contains("no");
-        assertThat(climb.rows()).hasSize(4);
-        assertThat(climb.rows().get(0).get(0)).isEqualTo("warm-up at 10 (90 s, not counted)");
-    }
-
-    private static RateLadder.Step step(int rate, boolean sustained) {
-        return new RateLadder.Step(
-                rate,
-                rate,
-                rate,
-                0,
-                Duration.ZERO,
-                1,
-                2,
-                3,
-                0,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                new RateLadder.Cost(1, 1, 1, 1, 1),
-                sustained,
-                "0.00");
     }
 }

@@ -1,0 +1,117 @@
+package io.cxloop.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ladder's warm-up and climb, with made-up steps: no engine. */
+class RateLadderTest {
+
+    private static final Duration MINUTE = Duration.ofSeconds(60);
+
+    @Test
+    void theLadderStopsAfterTheFirstRateThatWasNotSustained() {
+        List<String> offered = new ArrayList<>();
+        RateLadder.Climb climb = RateLadder.climb(
+                List.of(10, 20, 30, 40),
+                Duration.ofSeconds(15),
+                new RateLadder.WarmUp(Duration.ofSeconds(90), false),
+                (rate, duration) -> {
+                    offered.add(rate + " for " + duration.toSeconds() + " s");
+                    return step(rate, 1, rate <= 20);
+                });
+        List<RateLadder.Step> steps = climb.steps();
+
+        // the first rate once more as warm-up, for as long as the warm-up lasts
+        assertThat(offered).containsExactly("10 for 90 s", "10 for 15 s", "20 for 15 s", "30 for 15 s");
+        assertThat(RateLadder.highestSustained(steps)).isEqualTo(20);
+        assertThat(steps.get(2).row()).contains("no");
+        assertThat(climb.rows()).hasSize(4);
+        assertThat(climb.rows().get(0).get(0)).isEqualTo("warm-up at 10 (90 s, not counted)");
+    }
+
+    @Test
+    void aWarmUpUntilSettledRunsSlicesUntilTheCpuPerEventStopsFalling() {
+        Steps steps = new Steps(31, 25, 19, 18, 17.5, /* the ladder: */ 15, 14);
+
+        RateLadder.Climb climb = RateLadder.climb(
+                List.of(40, 50), MINUTE, new RateLadder.WarmUp(Duration.ofMinutes(10), true), steps::next);
+
+        // 19 → 18 is within 10 %: four slices, then the two steps
+        assertThat(climb.warmUps())
+                .extracting(step -> step.cost().netCpuMillis())
+                .containsExactly(31.0, 25.0, 19.0, 18.0);
+        assertThat(climb.steps()).extracting(step -> step.cost().netCpuMillis()).containsExactly(17.5, 15.0);
+        assertThat(steps.offered)
+                .containsExactly(
+                        "40 for 60 s", "40 for 60 s", "40 for 60 s", "40 for 60 s", "40 for 60 s", "50 for 60 s");
+        assertThat(climb.warmUpOutcome()).startsWith("Warm-up: settled after 4 slices of 60 s");
+        assertThat(climb.rows().get(3).get(0)).isEqualTo("warm-up 4 at 40 (60 s, not counted)");
+    }
+
+    @Test
+    void aWarmUpThatDoesNotSettleStopsAtItsLength() {
+        Steps steps = new Steps(40, 30, 20, /* the ladder: */ 15);
+
+        RateLadder.Climb climb = RateLadder.climb(
+                List.of(40), MINUTE, new RateLadder.WarmUp(Duration.ofSeconds(180), true), steps::next);
+
+        assertThat(climb.warmUps()).hasSize(3);
+        assertThat(climb.steps()).hasSize(1);
+        assertThat(climb.warmUpOutcome()).contains("**not settled** within 3 slices");
+    }
+
+    @Test
+    void aFixedWarmUpIsOneSliceOfItsLength() {
+        Steps steps = new Steps(40, /* the ladder: */ 15, 14);
+
+        RateLadder.Climb climb = RateLadder.climb(
+                List.of(40, 50), MINUTE, new RateLadder.WarmUp(Duration.ofSeconds(180), false), steps::next);
+
+        assertThat(steps.offered).containsExactly("40 for 180 s", "40 for 60 s", "50 for 60 s");
+        assertThat(climb.rows().get(0).get(0)).isEqualTo("warm-up at 40 (180 s, not counted)");
+        assertThat(RateLadder.climb(
+                                List.of(40), MINUTE, new RateLadder.WarmUp(Duration.ZERO, false), new Steps(15)::next)
+                        .warmUps())
+                .isEmpty();
+    }
+
+    /** Steps that cost the given CPU per event, in turn; all sustained. */
+    private static final class Steps {
+
+        final List<String> offered = new ArrayList<>();
+        private final Iterator<Double> costs;
+
+        Steps(double... costs) {
+            this.costs = java.util.Arrays.stream(costs).boxed().iterator();
+        }
+
+        RateLadder.Step next(int rate, Duration duration) {
+            offered.add(rate + " for " + duration.toSeconds() + " s");
+            return step(rate, costs.next(), true);
+        }
+    }
+
+    private static RateLadder.Step step(int rate, double cpuMillisPerEvent, boolean sustained) {
+        return new RateLadder.Step(
+                rate,
+                rate,
+                rate,
+                0,
+                Duration.ZERO,
+                1,
+                2,
+                3,
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                new RateLadder.Cost(cpuMillisPerEvent, cpuMillisPerEvent, 1, 1, 1),
+                sustained,
+                "0.00");
+    }
+}
