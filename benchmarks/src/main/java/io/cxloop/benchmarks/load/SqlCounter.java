@@ -40,9 +40,7 @@ final class SqlCounter implements BeanPostProcessor {
 
     /** Executions per statement text (whitespace collapsed), for the {@code limit} most frequent, since the start. */
     java.util.Map<String, Long> byText() {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        byText.forEach((sql, count) -> counts.put(sql, count.sum()));
-        return counts;
+        return sums(byText);
     }
 
     /**
