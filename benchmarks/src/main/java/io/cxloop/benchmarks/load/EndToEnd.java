@@ -120,11 +120,7 @@ final class EndToEnd {
 
         lastStepStatements = SqlCounter.top(sqlTexts, SqlCounter.INSTANCE.byText(), sent, 30);
         Histogram dispatched = dispatchLatencies(prefix, result);
-        if (drained != null) {
-            checkSentOnce(prefix, sent);
-        }
-        OWED.set(Math.max(0, accepted - sent));
-        purge(smtp);
+        settleStep(prefix, accepted, sent, drained);
         return new RateLadder.Step(
                 rate,
                 result.requests(),
@@ -178,11 +174,7 @@ final class EndToEnd {
         RateLadder.Cost cost = RateLadder.Cost.since(cpu, sql, idle, elapsed, sent);
         List<List<String>> top = SqlCounter.top(texts, SqlCounter.INSTANCE.byText(), sent, 40);
         List<List<String>> byThread = SqlCounter.INSTANCE.transactions().since(transactions, sent);
-        if (drained != null) {
-            checkSentOnce(prefix, sent);
-        }
-        OWED.set(Math.max(0, accepted - sent));
-        purge(smtp);
+        settleStep(prefix, accepted, sent, drained);
         return new Costing(events, accepted, sent, elapsed, idle / 1e6, cost, top, byThread, Report.loadAverage());
     }
 
@@ -257,6 +249,18 @@ final class EndToEnd {
         purge(smtp);
         OWED.set(0);
         return smtp.getReceivedMessages().length;
+    }
+
+    /**
+     * After a step's figures: if its backlog drained, checks that every message was marked sent once; leaves what it
+     * still owes the sink to the next step, and empties the sink.
+     */
+    private void settleStep(String prefix, long accepted, long sent, Duration drained) {
+        if (drained != null) {
+            checkSentOnce(prefix, sent);
+        }
+        OWED.set(Math.max(0, accepted - sent));
+        purge(smtp);
     }
 
     /**

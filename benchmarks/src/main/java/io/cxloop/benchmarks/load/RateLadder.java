@@ -82,9 +82,8 @@ final class RateLadder {
         List<Step> warmUps = new ArrayList<>();
         Duration slice = warmUp.untilSettled() ? stepDuration : warmUp.length();
         Duration spent = Duration.ZERO;
-        while (!slice.isZero()
-                && spent.plus(slice).compareTo(warmUp.length()) <= 0
-                && !(warmUp.untilSettled() ? settled(warmUps) : !warmUps.isEmpty())) {
+        // a fixed warm-up is one slice of its whole length: the length ends it after the first
+        while (!slice.isZero() && spent.plus(slice).compareTo(warmUp.length()) <= 0 && !settled(warmUps)) {
             warmUps.add(step.apply(rates.get(0), slice));
             spent = spent.plus(slice);
         }

@@ -1,6 +1,7 @@
 package io.cxloop.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -53,30 +55,22 @@ class StandInAutovacuumPostgresIT {
     }
 
     /** A session's table statistics reach the shared statistics when it goes idle or ends, shortly after. */
-    private void awaitStatisticsOfTheInserts() throws SQLException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try (Connection connection = connect();
-                    PreparedStatement statement = connection.prepareStatement(
-                            "select n_ins_since_vacuum from pg_stat_user_tables where schemaname = ? and relname = ?")) {
-                statement.setString(1, schema);
-                statement.setString(2, "churning");
-                try (ResultSet row = statement.executeQuery()) {
-                    if (row.next() && row.getLong(1) >= 3000) {
-                        return;
+    private void awaitStatisticsOfTheInserts() {
+        await("the inserts in pg_stat_user_tables")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try (Connection connection = connect();
+                            PreparedStatement statement =
+                                    connection.prepareStatement("select n_ins_since_vacuum from pg_stat_user_tables"
+                                            + " where schemaname = ? and relname = ?")) {
+                        statement.setString(1, schema);
+                        statement.setString(2, "churning");
+                        try (ResultSet row = statement.executeQuery()) {
+                            return row.next() && row.getLong(1) >= 3000;
+                        }
                     }
-                }
-            }
-            assertThat(System.nanoTime())
-                    .as("the inserts in pg_stat_user_tables within 10 s")
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+                });
     }
 
     /** The table's manual analyses and vacuums (autovacuum's own, if the server runs it, are counted apart). */
