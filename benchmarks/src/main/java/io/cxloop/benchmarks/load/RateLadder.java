@@ -63,10 +63,11 @@ final class RateLadder {
 
     /**
      * How the ladder warms up, at its lowest rate: for {@code length} at once; or, {@code untilSettled}, in slices of a
-     * step's length until the CPU per event of a slice is within {@link #SETTLED} of the slice before, for
-     * {@code length} at most. On two cores the JIT needs minutes under load: a 60 s warm-up left the next two minutes
+     * step's length until the CPU per event of two slices in a row is within {@link #SETTLED} of the slice before each,
+     * for {@code length} at most. On two cores the JIT needs minutes under load: a 60 s warm-up left the next two minutes
      * of an end-to-end run on PostgreSQL at 29 ms of CPU per event, the third at 19 ms, and after 180 s the CPU per
-     * event still fell from step to step (docs/benchmarks.md, session 9), so a fixed length is a guess.
+     * event still fell from step to step (docs/benchmarks.md, session 9), so a fixed length is a guess. One close pair
+     * is not enough: a warm-up on PostgreSQL went 36.3 → 24.2 → 22.0 ms and its first step still cost 15.6 (session 11).
      */
     record WarmUp(Duration length, boolean untilSettled) {}
 
@@ -98,14 +99,16 @@ final class RateLadder {
         return new Climb(warmUps, slice, warmUp.untilSettled(), steps);
     }
 
-    /** Whether the last two warm-up slices cost the same CPU per event, within {@link #SETTLED}. */
+    /** Whether each of the last two warm-up slices cost the CPU per event of the slice before, within {@link #SETTLED}. */
     static boolean settled(List<Step> warmUps) {
-        if (warmUps.size() < 2) {
-            return false;
-        }
-        double last = warmUps.get(warmUps.size() - 1).cost().netCpuMillis();
-        double before = warmUps.get(warmUps.size() - 2).cost().netCpuMillis();
-        return Math.abs(last - before) <= SETTLED * Math.max(last, before);
+        int n = warmUps.size();
+        return n >= 3 && close(warmUps.get(n - 3), warmUps.get(n - 2)) && close(warmUps.get(n - 2), warmUps.get(n - 1));
+    }
+
+    private static boolean close(Step before, Step after) {
+        double a = before.cost().netCpuMillis();
+        double b = after.cost().netCpuMillis();
+        return Math.abs(a - b) <= SETTLED * Math.max(a, b);
     }
 
     /** A climb: the warm-up's slices (reported, not counted) and the steps. */
@@ -133,7 +136,8 @@ final class RateLadder {
             }
             return settled(warmUps)
                     ? "Warm-up: settled after " + warmUps.size() + " slices of " + slice.toSeconds()
-                            + " s (CPU per event within " + Math.round(SETTLED * 100) + " % of the slice before)."
+                            + " s (CPU per event within " + Math.round(SETTLED * 100)
+                            + " % of the slice before, twice in a row)."
                     : "Warm-up: **not settled** within " + warmUps.size() + " slices of " + slice.toSeconds()
                             + " s (load.warm-up-seconds); the steps' CPU per event may still fall.";
         }

@@ -41,16 +41,36 @@ class RateLadderTest {
         RateLadder.Climb climb = RateLadder.climb(
                 List.of(40, 50), MINUTE, new RateLadder.WarmUp(Duration.ofMinutes(10), true), steps::next);
 
-        // 19 → 18 is within 10 %: four slices, then the two steps
+        // 19 → 18 and 18 → 17.5 are within 10 %: five slices, then the two steps
         assertThat(climb.warmUps())
                 .extracting(step -> step.cost().netCpuMillis())
-                .containsExactly(31.0, 25.0, 19.0, 18.0);
-        assertThat(climb.steps()).extracting(step -> step.cost().netCpuMillis()).containsExactly(17.5, 15.0);
+                .containsExactly(31.0, 25.0, 19.0, 18.0, 17.5);
+        assertThat(climb.steps()).extracting(step -> step.cost().netCpuMillis()).containsExactly(15.0, 14.0);
         assertThat(steps.offered)
                 .containsExactly(
-                        "40 for 60 s", "40 for 60 s", "40 for 60 s", "40 for 60 s", "40 for 60 s", "50 for 60 s");
-        assertThat(climb.warmUpOutcome()).startsWith("Warm-up: settled after 4 slices of 60 s");
-        assertThat(climb.rows().get(3).get(0)).isEqualTo("warm-up 4 at 40 (60 s, not counted)");
+                        "40 for 60 s",
+                        "40 for 60 s",
+                        "40 for 60 s",
+                        "40 for 60 s",
+                        "40 for 60 s",
+                        "40 for 60 s",
+                        "50 for 60 s");
+        assertThat(climb.warmUpOutcome()).startsWith("Warm-up: settled after 5 slices of 60 s");
+        assertThat(climb.rows().get(4).get(0)).isEqualTo("warm-up 5 at 40 (60 s, not counted)");
+    }
+
+    @Test
+    void oneCloseSliceInTheMiddleOfTheFallDoesNotEndTheWarmUp() {
+        // session 11's warm-up on PostgreSQL: 24.2 → 22.0 is within 10 %, but the CPU per event went on falling
+        Steps steps = new Steps(36.3, 24.2, 22.0, 16.0, 15.5, 15.2, /* the ladder: */ 15);
+
+        RateLadder.Climb climb =
+                RateLadder.climb(List.of(50), MINUTE, new RateLadder.WarmUp(Duration.ofMinutes(10), true), steps::next);
+
+        assertThat(climb.warmUps())
+                .extracting(step -> step.cost().netCpuMillis())
+                .containsExactly(36.3, 24.2, 22.0, 16.0, 15.5, 15.2);
+        assertThat(climb.warmUpOutcome()).startsWith("Warm-up: settled after 6 slices of 60 s");
     }
 
     @Test
