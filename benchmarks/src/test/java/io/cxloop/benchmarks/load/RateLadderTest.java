@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class RateLadderTest {
         private final Iterator<Double> costs;
 
         Steps(double... costs) {
-            this.costs = java.util.Arrays.stream(costs).boxed().iterator();
+            this.costs = Arrays.stream(costs).boxed().iterator();
         }
 
         RateLadder.Step next(int rate, Duration duration) {
