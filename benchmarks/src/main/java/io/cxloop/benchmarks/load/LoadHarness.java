@@ -55,7 +55,7 @@ public final class LoadHarness {
                 "# cxloop load run, %s UTC, on %s",
                 LocalDateTime.now(ZoneOffset.UTC).withNano(0), settings.db());
         report.line(machine(settings));
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail smtp = new SmtpSink(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Database database = Database.create(settings, work);
         try {
@@ -262,10 +262,11 @@ public final class LoadHarness {
             }
         }
         return String.format(
-                "Versions: Spring Boot %s, Camunda %s, %s; database: %s",
+                "Versions: Spring Boot %s, Camunda %s, %s; database: %s; SMTP sink: GreenMail %s, Nagle off",
                 SpringBootVersion.getVersion(),
                 ProcessEngine.class.getPackage().getImplementationVersion(),
                 db,
-                database.name());
+                database.name(),
+                SmtpSink.greenMailVersion());
     }
 }

@@ -32,7 +32,7 @@ public final class SmtpSinkCost {
     public static void main(String[] args) throws MessagingException {
         int messages = Integer.parseInt(args[0]);
         int addresses = Integer.parseInt(args[1]);
-        GreenMail sink = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail sink = new SmtpSink(ServerSetupTest.SMTP.dynamicPort());
         sink.start();
         try {
             Properties properties = new Properties();
