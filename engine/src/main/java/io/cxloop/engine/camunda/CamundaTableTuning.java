@@ -29,14 +29,14 @@ final class CamundaTableTuning extends AbstractProcessEnginePlugin {
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         String tablePrefix = configuration.getDatabaseTablePrefix();
         try (Connection connection = configuration.getDataSource().getConnection()) {
-            H2QueryPlans.apply(connection);
-            JobDueDates.createIndex(connection, tablePrefix);
-        } catch (SQLException e) {
-            // slower queries, not a failure: e.g. another node creating the index at the same moment
-            log.warn("Could not tune Camunda's tables: {}", e.getMessage());
-        }
-        // a job without a due date would never run: the node does not start without giving them one
-        try (Connection connection = configuration.getDataSource().getConnection()) {
+            try {
+                H2QueryPlans.apply(connection);
+                JobDueDates.createIndex(connection, tablePrefix);
+            } catch (SQLException e) {
+                // slower queries, not a failure: e.g. another node creating the index at the same moment
+                log.warn("Could not tune Camunda's tables: {}", e.getMessage());
+            }
+            // a job without a due date would never run: the node does not start without giving them one
             int jobs = JobDueDates.giveDueDates(
                     connection, tablePrefix, ClockUtil.getCurrentTime().toInstant());
             if (jobs > 0) {
