@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
@@ -33,16 +32,10 @@ import org.HdrHistogram.Histogram;
  */
 final class EndToEnd {
 
-    /**
-     * Messages accepted in an earlier step (of any scenario on the run's sink) that had not reached the sink when that
-     * step ended. The next step waits for them first, so that what the sink receives during a step is that step's.
-     */
-    private static final AtomicLong OWED = new AtomicLong();
-
     private static final Set<Integer> ACCEPTED = Set.of(202);
 
     private final EngineUnderTest engine;
-    private final GreenMail smtp;
+    private final SmtpSink smtp;
     private final Duration delay;
     private final HttpClient http;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -50,7 +43,7 @@ final class EndToEnd {
     private List<List<String>> lastStepStatements = List.of();
     private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
 
-    EndToEnd(EngineUnderTest engine, GreenMail smtp, Duration delay) {
+    EndToEnd(EngineUnderTest engine, SmtpSink smtp, Duration delay) {
         this.engine = engine;
         this.smtp = smtp;
         this.delay = delay;
@@ -94,7 +87,7 @@ final class EndToEnd {
         String prefix = "e2e-" + run + "-" + steps.incrementAndGet() + "-";
         int count = (int) Math.round(rate * duration.toNanos() / 1e9);
         createCustomers(engine, prefix, count);
-        int receivedBefore = settleEarlierSteps();
+        long receivedBefore = settleEarlierSteps();
 
         long cpu = RateLadder.cpuNanos();
         SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
@@ -150,7 +143,7 @@ final class EndToEnd {
         setTriggerDelay(delay);
         String prefix = "cost-" + run + "-";
         createCustomers(engine, prefix, events);
-        int receivedBefore = settleEarlierSteps();
+        long receivedBefore = settleEarlierSteps();
         double idle = RateLadder.idleCpuNanosPerSecond();
         long cpu = RateLadder.cpuNanos();
         SqlCounter.Snapshot sql = SqlCounter.INSTANCE.snapshot();
@@ -237,30 +230,23 @@ final class EndToEnd {
         return histogram;
     }
 
-    /** Waits for what earlier steps still owe the sink, empties it and returns its count (0). */
-    private int settleEarlierSteps() {
-        long owed = OWED.get();
-        if (owed > 0
-                && BareBaseline.waitFor(() -> smtp.getReceivedMessages().length >= owed, Duration.ofMinutes(5))
-                        == null) {
-            throw new IllegalStateException(
-                    owed + " messages of an earlier step did not reach the SMTP sink within 5 minutes");
+    /**
+     * Waits for what earlier steps (of any scenario on the run's sink) still owe the sink, so that what it receives
+     * during a step is that step's, empties it and returns its count so far.
+     */
+    private long settleEarlierSteps() {
+        if (!smtp.settle(Duration.ofMinutes(5))) {
+            throw new IllegalStateException("messages of an earlier step did not reach the SMTP sink within 5 minutes");
         }
-        purge(smtp);
-        OWED.set(0);
-        return smtp.getReceivedMessages().length;
+        return smtp.delivered();
     }
 
-    /**
-     * After a step's figures: if its backlog drained, checks that every message was marked sent once; leaves what it
-     * still owes the sink to the next step, and empties the sink.
-     */
+    /** After a step's figures: if its backlog drained, checks that every message was marked sent once. */
     private void settleStep(String prefix, long accepted, long sent, Duration drained) {
         if (drained != null) {
             checkSentOnce(prefix, sent);
         }
-        OWED.set(Math.max(0, accepted - sent));
-        purge(smtp);
+        smtp.expect(accepted);
     }
 
     /**
@@ -270,8 +256,8 @@ final class EndToEnd {
      * take seconds (docs/benchmarks.md, session 9). The outbox is read once per step, afterwards ({@link
      * #checkSentOnce}).
      */
-    private int received(int before) {
-        return smtp.getReceivedMessages().length - before;
+    private long received(long before) {
+        return smtp.delivered() - before;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.cxloop.benchmarks.load;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cxloop.benchmarks.load.LoadSettings.Scenario;
 import java.lang.management.ManagementFactory;
@@ -55,7 +54,7 @@ public final class LoadHarness {
                 "# cxloop load run, %s UTC, on %s",
                 LocalDateTime.now(ZoneOffset.UTC).withNano(0), settings.db());
         report.line(machine(settings));
-        GreenMail smtp = new SmtpSink(ServerSetupTest.SMTP.dynamicPort());
+        SmtpSink smtp = new SmtpSink(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Database database = Database.create(settings, work);
         try {

@@ -1,6 +1,5 @@
 package io.cxloop.benchmarks.load;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.cxloop.engine.customer.CustomerService;
 import io.cxloop.engine.event.EventAttributes;
 import io.cxloop.engine.event.JourneyEventRequest;
@@ -37,11 +36,11 @@ final class TimerDrain {
     private static final int CALLERS = 8;
 
     private final EngineUnderTest engine;
-    private final GreenMail smtp;
+    private final SmtpSink smtp;
     private final JdbcTemplate jdbc;
     private final String prefix = "drain-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
-    TimerDrain(EngineUnderTest engine, GreenMail smtp) {
+    TimerDrain(EngineUnderTest engine, SmtpSink smtp) {
         this.engine = engine;
         this.smtp = smtp;
         this.jdbc = engine.jdbc();
