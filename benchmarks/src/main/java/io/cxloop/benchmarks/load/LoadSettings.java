@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code load.db} ({@code h2} or {@code postgres}), {@code load.rates} (the arrival rates of the ladder, events per
  * second), {@code load.step-seconds} (how long each rate is offered), {@code load.warm-up-seconds} (how long the lowest rate
  * is offered first, not counted; with {@code load.warm-up-until-settled=true} the most it is offered, in slices of a
- * step, until the CPU per event settles), {@code load.delay} (the cart-abandoned trigger's
+ * step, until the CPU per event settles and the JIT is quiet; {@code load.warm-up-rate} offers another rate than the
+ * lowest during the warm-up, e.g. one that leaves the JIT room), {@code load.delay} (the cart-abandoned trigger's
  * delay during the end-to-end run), {@code load.campaigns} (how many waiting campaigns the timer drain makes due),
  * {@code load.pg.*} (the PostgreSQL server) and {@code load.engine} (extra engine settings, e.g.
  * {@code --camunda.bpm.job-execution.max-pool-size=8}) and {@code load.application-jar} (the engine's application jar,
@@ -68,6 +69,9 @@ record LoadSettings(
         if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate <= 0)) {
             throw new IllegalArgumentException("load.rates must be positive numbers: " + rates);
         }
+        if (warmUp.rate() < 0) {
+            throw new IllegalArgumentException("load.warm-up-rate must not be negative: " + warmUp.rate());
+        }
         if (campaigns < 1) {
             throw new IllegalArgumentException("load.campaigns must be at least 1: " + campaigns);
         }
@@ -85,7 +89,8 @@ record LoadSettings(
                 Duration.ofSeconds(Long.parseLong(property("load.step-seconds", "15"))),
                 new RateLadder.WarmUp(
                         Duration.ofSeconds(Long.parseLong(property("load.warm-up-seconds", "60"))),
-                        Boolean.parseBoolean(property("load.warm-up-until-settled", "false"))),
+                        Boolean.parseBoolean(property("load.warm-up-until-settled", "false")),
+                        Integer.parseInt(property("load.warm-up-rate", "0"))),
                 Duration.parse(property("load.delay", "PT1S")),
                 Integer.parseInt(property("load.campaigns", "10000")),
                 property("load.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Offers one rate after the other, each for a step's time, and stops after the first rate the engine could not
@@ -40,6 +41,12 @@ final class RateLadder {
 
     private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(5);
 
+    /** The JIT compilers' time so far (the harness runs in the engine's JVM), in milliseconds; 0 if not measured. */
+    static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     /** What a step of {@code completed} completions over {@code elapsedSeconds} cost, per completion. */
     record Cost(double cpuMillis, double netCpuMillis, double statements, double roundTrips, double commits) {
 
@@ -62,30 +69,58 @@ final class RateLadder {
     }
 
     /**
-     * How the ladder warms up, at its lowest rate: for {@code length} at once; or, {@code untilSettled}, in slices of a
-     * step's length until the CPU per event of two slices in a row is within {@link #SETTLED} of the slice before each,
-     * for {@code length} at most. On two cores the JIT needs minutes under load: a 60 s warm-up left the next two minutes
+     * How the ladder warms up: at {@code rate} (0: the ladder's lowest rate), for {@code length} at once; or,
+     * {@code untilSettled}, in slices of a step's length until the engine settled (see {@link #settled}), for
+     * {@code length} at most. On two cores the JIT needs minutes under load: a 60 s warm-up left the next two minutes
      * of an end-to-end run on PostgreSQL at 29 ms of CPU per event, the third at 19 ms, and after 180 s the CPU per
      * event still fell from step to step (docs/benchmarks.md, session 9), so a fixed length is a guess. One close pair
      * is not enough: a warm-up on PostgreSQL went 36.3 → 24.2 → 22.0 ms and its first step still cost 15.6 (session 11).
+     * Nor is the CPU per event alone: at a rate that keeps both cores busy, the JIT's threads get little of them, and a
+     * warm-up on PostgreSQL at 50/s "settled" at 38 ms of CPU per event while the JIT still compiled for more than a
+     * core's time (session 13); a rate with room to spare lets it finish.
      */
-    record WarmUp(Duration length, boolean untilSettled) {}
+    record WarmUp(Duration length, boolean untilSettled, int rate) {
+
+        WarmUp(Duration length, boolean untilSettled) {
+            this(length, untilSettled, 0);
+        }
+
+        int rate(List<Integer> rates) {
+            return rate > 0 ? rate : rates.get(0);
+        }
+    }
 
     /** How close two warm-up slices' CPU per event (less idle) must be for the warm-up to be over. */
     static final double SETTLED = 0.10;
 
+    /** The most of a slice's time the JIT may have compiled in the last warm-up slice for the warm-up to be over. */
+    static final double JIT_QUIET = 0.05;
+
     /**
      * Offers the rates one after another, each for {@code stepDuration}, until one is not sustained; first the warm-up
-     * ({@code load.warm-up-seconds}, {@code load.warm-up-until-settled}).
+     * ({@code load.warm-up-seconds}, {@code load.warm-up-until-settled}, {@code load.warm-up-rate}).
      */
     static Climb climb(
             List<Integer> rates, Duration stepDuration, WarmUp warmUp, BiFunction<Integer, Duration, Step> step) {
+        return climb(rates, stepDuration, warmUp, step, RateLadder::jitMillis);
+    }
+
+    /** {@link #climb}, with the JIT's clock given. */
+    static Climb climb(
+            List<Integer> rates,
+            Duration stepDuration,
+            WarmUp warmUp,
+            BiFunction<Integer, Duration, Step> step,
+            LongSupplier jitMillis) {
         List<Step> warmUps = new ArrayList<>();
+        List<Duration> jit = new ArrayList<>();
         Duration slice = warmUp.untilSettled() ? stepDuration : warmUp.length();
         Duration spent = Duration.ZERO;
         // a fixed warm-up is one slice of its whole length: the length ends it after the first
-        while (!slice.isZero() && spent.plus(slice).compareTo(warmUp.length()) <= 0 && !settled(warmUps)) {
-            warmUps.add(step.apply(rates.get(0), slice));
+        while (!slice.isZero() && spent.plus(slice).compareTo(warmUp.length()) <= 0 && !settled(warmUps, jit, slice)) {
+            long jitBefore = jitMillis.getAsLong();
+            warmUps.add(step.apply(warmUp.rate(rates), slice));
+            jit.add(Duration.ofMillis(jitMillis.getAsLong() - jitBefore));
             spent = spent.plus(slice);
         }
         List<Step> steps = new ArrayList<>();
@@ -96,13 +131,23 @@ final class RateLadder {
                 break;
             }
         }
-        return new Climb(warmUps, slice, warmUp.untilSettled(), steps);
+        return new Climb(warmUps, jit, slice, warmUp.untilSettled(), steps);
     }
 
-    /** Whether each of the last two warm-up slices cost the CPU per event of the slice before, within {@link #SETTLED}. */
-    static boolean settled(List<Step> warmUps) {
+    /**
+     * Whether the warm-up is over: each of the last two slices cost the CPU per event of the slice before, within
+     * {@link #SETTLED}, and the JIT compiled for at most {@link #JIT_QUIET} of the last slice's time.
+     */
+    static boolean settled(List<Step> warmUps, List<Duration> jit, Duration slice) {
         int n = warmUps.size();
-        return n >= 3 && close(warmUps.get(n - 3), warmUps.get(n - 2)) && close(warmUps.get(n - 2), warmUps.get(n - 1));
+        return n >= 3
+                && close(warmUps.get(n - 3), warmUps.get(n - 2))
+                && close(warmUps.get(n - 2), warmUps.get(n - 1))
+                && jitQuiet(jit.get(n - 1), slice);
+    }
+
+    private static boolean jitQuiet(Duration jit, Duration slice) {
+        return jit.toMillis() <= JIT_QUIET * slice.toMillis();
     }
 
     private static boolean close(Step before, Step after) {
@@ -111,8 +156,8 @@ final class RateLadder {
         return Math.abs(a - b) <= SETTLED * Math.max(a, b);
     }
 
-    /** A climb: the warm-up's slices (reported, not counted) and the steps. */
-    record Climb(List<Step> warmUps, Duration slice, boolean untilSettled, List<Step> steps) {
+    /** A climb: the warm-up's slices (reported, not counted) with the JIT's compile time in each, and the steps. */
+    record Climb(List<Step> warmUps, List<Duration> jit, Duration slice, boolean untilSettled, List<Step> steps) {
 
         /** The table's rows: the warm-up first, marked as such, then the steps. */
         List<List<String>> rows() {
@@ -122,7 +167,8 @@ final class RateLadder {
                 row.set(
                         0,
                         "warm-up" + (warmUps.size() > 1 ? " " + (i + 1) : "") + " at "
-                                + warmUps.get(i).rate() + " (" + slice.toSeconds() + " s, not counted)");
+                                + warmUps.get(i).rate() + " (" + slice.toSeconds() + " s, JIT "
+                                + Report.millis(jit.get(i).toMillis() / 1000.0) + " s, not counted)");
                 rows.add(row);
             }
             steps.forEach(step -> rows.add(step.row()));
@@ -134,12 +180,17 @@ final class RateLadder {
             if (!untilSettled) {
                 return warmUps.isEmpty() ? "No warm-up." : "Warm-up: " + slice.toSeconds() + " s.";
             }
-            return settled(warmUps)
+            return settled(warmUps, jit, slice)
                     ? "Warm-up: settled after " + warmUps.size() + " slices of " + slice.toSeconds()
                             + " s (CPU per event within " + Math.round(SETTLED * 100)
-                            + " % of the slice before, twice in a row)."
+                            + " % of the slice before, twice in a row; the JIT compiled for at most "
+                            + Math.round(JIT_QUIET * 100) + " % of the last slice)."
                     : "Warm-up: **not settled** within " + warmUps.size() + " slices of " + slice.toSeconds()
-                            + " s (load.warm-up-seconds); the steps' CPU per event may still fall.";
+                            + " s (load.warm-up-seconds); the steps' CPU per event may still fall"
+                            + (warmUps.isEmpty() || jitQuiet(jit.get(jit.size() - 1), slice)
+                                    ? ""
+                                    : ", and the JIT still compiled (a lower load.warm-up-rate leaves it room)")
+                            + ".";
         }
     }
 
