@@ -77,7 +77,9 @@ final class RateLadder {
      * is not enough: a warm-up on PostgreSQL went 36.3 → 24.2 → 22.0 ms and its first step still cost 15.6 (session 11).
      * Nor is the CPU per event alone: at a rate that keeps both cores busy, the JIT's threads get little of them, and a
      * warm-up on PostgreSQL at 50/s "settled" at 38 ms of CPU per event while the JIT still compiled for more than a
-     * core's time (session 13); a rate with room to spare lets it finish.
+     * core's time (session 13); a rate with room to spare lets it finish. Too low a rate misleads too: the JIT's second
+     * compiler takes a method only after thousands of calls, and much of an event's code runs once per event, so at
+     * 20 events/s the JIT fell quiet after 8 minutes and compiled for 12-14 s of every 30 once the ladder went to 50/s.
      */
     record WarmUp(Duration length, boolean untilSettled, int rate) {
 
@@ -125,7 +127,9 @@ final class RateLadder {
         }
         List<Step> steps = new ArrayList<>();
         for (int rate : rates) {
+            long jitBefore = jitMillis.getAsLong();
             Step result = step.apply(rate, stepDuration);
+            jit.add(Duration.ofMillis(jitMillis.getAsLong() - jitBefore));
             steps.add(result);
             if (!result.sustained()) {
                 break;
@@ -156,10 +160,13 @@ final class RateLadder {
         return Math.abs(a - b) <= SETTLED * Math.max(a, b);
     }
 
-    /** A climb: the warm-up's slices (reported, not counted) with the JIT's compile time in each, and the steps. */
+    /**
+     * A climb: the warm-up's slices (reported, not counted) and the steps, and the JIT's compile time in each slice and
+     * step, in that order.
+     */
     record Climb(List<Step> warmUps, List<Duration> jit, Duration slice, boolean untilSettled, List<Step> steps) {
 
-        /** The table's rows: the warm-up first, marked as such, then the steps. */
+        /** The table's rows: the warm-up first, marked as such, then the steps; each ends with the JIT's time. */
         List<List<String>> rows() {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < warmUps.size(); i++) {
@@ -167,11 +174,13 @@ final class RateLadder {
                 row.set(
                         0,
                         "warm-up" + (warmUps.size() > 1 ? " " + (i + 1) : "") + " at "
-                                + warmUps.get(i).rate() + " (" + slice.toSeconds() + " s, JIT "
-                                + Report.millis(jit.get(i).toMillis() / 1000.0) + " s, not counted)");
+                                + warmUps.get(i).rate() + " (" + slice.toSeconds() + " s, not counted)");
                 rows.add(row);
             }
-            steps.forEach(step -> rows.add(step.row()));
+            steps.forEach(step -> rows.add(new ArrayList<>(step.row())));
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).add(Report.millis(jit.get(i).toMillis() / 1000.0));
+            }
             return rows;
         }
 
@@ -180,14 +189,14 @@ final class RateLadder {
             if (!untilSettled) {
                 return warmUps.isEmpty() ? "No warm-up." : "Warm-up: " + slice.toSeconds() + " s.";
             }
-            return settled(warmUps, jit, slice)
+            return settled(warmUps, jit.subList(0, warmUps.size()), slice)
                     ? "Warm-up: settled after " + warmUps.size() + " slices of " + slice.toSeconds()
                             + " s (CPU per event within " + Math.round(SETTLED * 100)
                             + " % of the slice before, twice in a row; the JIT compiled for at most "
                             + Math.round(JIT_QUIET * 100) + " % of the last slice)."
                     : "Warm-up: **not settled** within " + warmUps.size() + " slices of " + slice.toSeconds()
                             + " s (load.warm-up-seconds); the steps' CPU per event may still fall"
-                            + (warmUps.isEmpty() || jitQuiet(jit.get(jit.size() - 1), slice)
+                            + (warmUps.isEmpty() || jitQuiet(jit.get(warmUps.size() - 1), slice)
                                     ? ""
                                     : ", and the JIT still compiled (a lower load.warm-up-rate leaves it room)")
                             + ".";
@@ -268,7 +277,8 @@ final class RateLadder {
                     "CPU ms per completion (gross / less idle)",
                     "SQL statements / round trips / commits per completion",
                     "sustained",
-                    "load avg");
+                    "load avg",
+                    "JIT compiling s");
         }
     }
 }
