@@ -41,7 +41,11 @@ final class RateLadder {
 
     private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(5);
 
-    /** The JIT compilers' time so far (the harness runs in the engine's JVM), in milliseconds; 0 if not measured. */
+    /**
+     * How long the JIT's compilations took so far (the harness runs in the engine's JVM), in milliseconds; 0 if not
+     * measured. Elapsed time of each compilation, summed over the compiler threads: not their CPU time, and more than
+     * it while the machine is busy; 0 in a slice means nothing was compiled.
+     */
     static long jitMillis() {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
@@ -76,8 +80,8 @@ final class RateLadder {
      * event still fell from step to step (docs/benchmarks.md, session 9), so a fixed length is a guess. One close pair
      * is not enough: a warm-up on PostgreSQL went 36.3 → 24.2 → 22.0 ms and its first step still cost 15.6 (session 11).
      * Nor is the CPU per event alone: at a rate that keeps both cores busy, the JIT's threads get little of them, and a
-     * warm-up on PostgreSQL at 50/s "settled" at 38 ms of CPU per event while the JIT still compiled for more than a
-     * core's time (session 13); a rate with room to spare lets it finish. Too low a rate misleads too: the JIT's second
+     * warm-up on PostgreSQL at 50/s "settled" at 38 ms of CPU per event while its compilations took 84 s of every
+     * minute (session 13); a rate with room to spare lets the JIT finish. Too low a rate misleads too: the JIT's second
      * compiler takes a method only after thousands of calls, and much of an event's code runs once per event, so at
      * 20 events/s the JIT fell quiet after 8 minutes and compiled for 12-14 s of every 30 once the ladder went to 50/s.
      */
@@ -95,7 +99,7 @@ final class RateLadder {
     /** How close two warm-up slices' CPU per event (less idle) must be for the warm-up to be over. */
     static final double SETTLED = 0.10;
 
-    /** The most of a slice's time the JIT may have compiled in the last warm-up slice for the warm-up to be over. */
+    /** The most of the last warm-up slice's time the JIT's compilations may have taken for the warm-up to be over. */
     static final double JIT_QUIET = 0.05;
 
     /**
