@@ -1,6 +1,5 @@
 package io.cxloop.benchmarks.load;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.cxloop.engine.customer.CustomerRequest;
 import io.cxloop.engine.customer.CustomerService;
 import io.cxloop.rules.model.Channel;
@@ -346,15 +345,6 @@ final class EndToEnd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** Empties the SMTP sink, so that it does not fill the heap over a long run. */
-    static void purge(GreenMail smtp) {
-        try {
-            smtp.purgeEmailFromAllMailboxes();
-        } catch (com.icegreen.greenmail.store.FolderException e) {
-            throw new IllegalStateException("cannot empty the SMTP sink", e);
         }
     }
 

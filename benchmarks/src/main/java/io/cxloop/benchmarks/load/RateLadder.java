@@ -193,7 +193,7 @@ final class RateLadder {
             if (!untilSettled) {
                 return warmUps.isEmpty() ? "No warm-up." : "Warm-up: " + slice.toSeconds() + " s.";
             }
-            return settled(warmUps, jit.subList(0, warmUps.size()), slice)
+            return settled(warmUps, jit, slice)
                     ? "Warm-up: settled after " + warmUps.size() + " slices of " + slice.toSeconds()
                             + " s (CPU per event within " + Math.round(SETTLED * 100)
                             + " % of the slice before, twice in a row; the JIT compiled for at most "

@@ -48,7 +48,7 @@ final class TimerDrain {
 
     Result run(int campaigns, EndToEnd endToEnd, Report report) {
         endToEnd.setTriggerDelay(Duration.ofHours(24));
-        EndToEnd.purge(smtp);
+        smtp.purge();
         long heapBefore = usedHeapAfterGc();
         String loadBefore = Report.loadAverage();
 
@@ -59,7 +59,7 @@ final class TimerDrain {
         Duration creation = Duration.ofNanos(System.nanoTime() - createStart);
         RateLadder.Cost createCost = RateLadder.Cost.since(createCpu, createSql, 0, 0, campaigns);
         long waiting = count("select count(*) from act_ru_job where job_def_id_ in (" + DELAY_TIMERS + ")");
-        EndToEnd.purge(smtp);
+        smtp.purge();
         long heapWaiting = usedHeapAfterGc();
         report.line(
                 "%d waiting campaigns started in %.1f s (%.1f/s, through JourneyEventService, %d callers); %d delay"

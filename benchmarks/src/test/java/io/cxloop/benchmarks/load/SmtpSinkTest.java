@@ -39,7 +39,7 @@ class SmtpSinkTest {
         send("b@example.org");
         assertThat(sink.delivered()).isEqualTo(2);
 
-        EndToEnd.purge(sink);
+        sink.purge();
         send("a@example.org");
 
         assertThat(sink.getReceivedMessages()).hasSize(1);
@@ -50,7 +50,7 @@ class SmtpSinkTest {
     void settlingWaitsForEveryExpectedMessageIncludingThoseThatArriveAfterAPurge() throws Exception {
         sink.expect(3);
         send("a@example.org");
-        EndToEnd.purge(sink);
+        sink.purge();
         send("b@example.org");
 
         assertThat(sink.settle(Duration.ofMillis(300))).isFalse();
